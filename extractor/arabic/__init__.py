@@ -1,0 +1,1 @@
+"""Pure ``str -> value`` helpers for Arabic text. Nothing here imports spaCy."""

@@ -1,0 +1,17 @@
+"""Import every component module so that its spaCy factory is registered."""
+
+from extractor.pipeline import (  # noqa: F401
+    attendees,
+    dates,
+    events,
+    normalizer,
+    organizers,
+    patrons,
+    resolve,
+    statistics,
+    venues,
+)
+from extractor.pipeline.tokenizer import create_camel_tokenizer
+from spacy.util import registry
+
+registry.tokenizers.register("civic.camel_tokenizer.v1", func=create_camel_tokenizer)

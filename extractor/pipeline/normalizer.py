@@ -1,0 +1,35 @@
+"""The first components: ``token.norm_`` and sentence boundaries.
+
+``civic_normalizer`` writes :func:`extractor.arabic.normalize.normalize` into
+``token.norm_``. The NER model's tok2vec reads ``NORM``, so the same component
+runs in training (see ``extractor.ner``) and at run time.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from extractor.arabic.normalize import normalize
+
+# Tokens that end a sentence: . ! ? and the Arabic question mark U+061F.
+_SENT_END = frozenset({".", "!", "?", "\u061f"})
+
+
+@Language.component("civic_normalizer")
+def normalize_doc(doc: Doc) -> Doc:
+    """Set ``token.norm_`` to the matching form of every token."""
+    for token in doc:
+        token.norm_ = normalize(token.text)
+    return doc
+
+
+@Language.component("civic_sentences")
+def split_sentences(doc: Doc) -> Doc:
+    """Sentence starts after . ! ? ؟ and at every line break."""
+    start = True
+    for token in doc:
+        token.is_sent_start = start
+        text = token.text
+        start = text in _SENT_END or "\n" in text
+    return doc

@@ -1,0 +1,130 @@
+"""Load the word lists in ``extractor/data`` and match them against tokens.
+
+Lexicons are text files, one term a line, ``#`` starts a comment. A line may
+carry a value after a tab (``term<TAB>value``), which :func:`load_table`
+returns. Terms are stored in their normalized form (see
+:mod:`extractor.arabic.normalize`), so a lexicon matches whatever spelling the
+article used. Bad files fail at load time, naming file, line and term.
+
+Components name lexicons in their config instead of embedding words::
+
+    {"cues": {"@misc": "civic.lexicon.v1", "name": "patron_cues"}}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Doc, Token
+from spacy.util import registry
+
+from extractor.arabic.normalize import normalize, strip_clitics
+from extractor.errors import DataFileError
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+LEXICON_DIR = DATA_DIR / "lexicons"
+
+
+def _lines(name: str):
+    path = LEXICON_DIR / f"{name}.txt"
+    if not path.is_file():
+        raise DataFileError(f"{path}: no such lexicon")
+    for lineno, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        line = raw.split("#", 1)[0].strip()
+        if line:
+            yield path, lineno, line
+
+
+@lru_cache(maxsize=None)
+def load_table(name: str) -> dict[str, str]:
+    """``{normalized term: value}`` from ``data/lexicons/<name>.txt``."""
+    table: dict[str, str] = {}
+    for path, lineno, line in _lines(name):
+        term, _, value = line.partition("\t")
+        key = " ".join(normalize(w) for w in term.split())
+        if not key:
+            raise DataFileError(f"{path}:{lineno}: empty term in {line!r}")
+        if key in table:
+            raise DataFileError(f"{path}:{lineno}: duplicate term {term!r}")
+        table[key] = value.strip()
+    return table
+
+
+@lru_cache(maxsize=None)
+def load_lexicon(name: str) -> frozenset[str]:
+    """The normalized terms of ``data/lexicons/<name>.txt``."""
+    return frozenset(load_table(name))
+
+
+@registry.misc("civic.lexicon.v1")
+def lexicon_ref(name: str) -> frozenset[str]:
+    """Config hook: ``{"@misc": "civic.lexicon.v1", "name": ...}``."""
+    return load_lexicon(name)
+
+
+@registry.misc("civic.table.v1")
+def table_ref(name: str) -> dict[str, str]:
+    """Config hook: ``{"@misc": "civic.table.v1", "name": ...}``."""
+    return load_table(name)
+
+
+class PhraseIndex:
+    """Longest-match lookup of (multi-word) normalized terms over tokens.
+
+    The first token of a match may carry proclitics (``بجدة`` matches ``جدة``,
+    ``وبرعاية`` matches ``برعاية``); later tokens must match as written, or
+    without a leading و (``وتنظيم`` in ``برعاية وتنظيم``).
+    """
+
+    def __init__(self, terms: dict[str, str] | frozenset[str]) -> None:
+        values = terms if isinstance(terms, dict) else dict.fromkeys(terms, "")
+        self.values: dict[tuple[str, ...], str] = {}
+        self.by_first: dict[str, list[tuple[str, ...]]] = {}
+        for term, value in values.items():
+            words = tuple(term.split())
+            self.values[words] = value
+            self.by_first.setdefault(words[0], []).append(words)
+        for group in self.by_first.values():
+            group.sort(key=len, reverse=True)
+
+    def match(self, doc: Doc, i: int, clitics: bool = True) -> tuple[int, str] | None:
+        """``(length, value)`` of the longest term starting at token ``i``."""
+        forms = strip_clitics(doc[i].norm_) if clitics else (doc[i].norm_,)
+        for form in forms:
+            for words in self.by_first.get(form, ()):
+                if _follows(doc, i + 1, words[1:]):
+                    return len(words), self.values[words]
+        return None
+
+    def find_all(self, doc: Doc | Sequence[Token], clitics: bool = True):
+        """Yield ``(start, end, value)`` for non-overlapping matches, left to right."""
+        doc = doc if isinstance(doc, Doc) else doc[0].doc
+        i = 0
+        while i < len(doc):
+            hit = self.match(doc, i, clitics)
+            if hit:
+                yield i, i + hit[0], hit[1]
+                i += hit[0]
+            else:
+                i += 1
+
+    def __contains__(self, norm: str) -> bool:
+        return (norm,) in self.values
+
+
+def _follows(doc: Doc, i: int, words: tuple[str, ...]) -> bool:
+    if i + len(words) > len(doc):
+        return False
+    for offset, word in enumerate(words):
+        norm = doc[i + offset].norm_
+        if norm != word and not (norm[:1] == "\u0648" and norm[1:] == word):  # و
+            return False
+    return True
+
+
+@lru_cache(maxsize=None)
+def phrase_index(name: str) -> PhraseIndex:
+    """A cached :class:`PhraseIndex` over lexicon ``name`` (values included)."""
+    return PhraseIndex(load_table(name))

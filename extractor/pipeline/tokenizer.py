@@ -1,0 +1,81 @@
+"""A spaCy tokenizer built on camel-tools' ``simple_word_tokenize``.
+
+camel-tools splits on white space and punctuation and, with
+``split_digits=True``, separates digit runs from letters (``2023م`` becomes
+``2023`` + ``م``), which spaCy's Arabic rules do not. camel-tools returns
+strings only, so the tokens are aligned back onto the text to build a
+:class:`~spacy.tokens.Doc` whose ``doc.text`` is the input, character for
+character.
+"""
+
+from __future__ import annotations
+
+from camel_tools.tokenizers.word import simple_word_tokenize
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+
+def align(text: str, tokens: list[str]) -> tuple[list[str], list[bool]]:
+    """Lay ``tokens`` (substrings of ``text`` in order) over ``text``.
+
+    Returns spaCy's ``words`` and ``spaces``. White space other than a single
+    space after a token (new lines, runs of spaces) becomes a token of its own,
+    as in spaCy's own tokenizer, so that ``Doc.text == text``.
+    """
+    words: list[str] = []
+    spaces: list[bool] = []
+    pos = 0
+    for token in tokens:
+        start = text.index(token, pos)
+        _add_gap(text[pos:start], words, spaces)
+        words.append(token)
+        spaces.append(False)
+        pos = start + len(token)
+    _add_gap(text[pos:], words, spaces)
+    return words, spaces
+
+
+def _add_gap(gap: str, words: list[str], spaces: list[bool]) -> None:
+    if not gap:
+        return
+    if gap == " " and words:
+        spaces[-1] = True
+        return
+    if gap.endswith(" ") and len(gap) > 1:
+        words.append(gap[:-1])
+        spaces.append(True)
+    else:
+        words.append(gap)
+        spaces.append(False)
+
+
+class CamelTokenizer:
+    """Callable spaCy tokenizer: ``nlp.tokenizer = CamelTokenizer(nlp.vocab)``."""
+
+    def __init__(self, vocab: Vocab) -> None:
+        self.vocab = vocab
+
+    def __call__(self, text: str) -> Doc:
+        words, spaces = align(text, simple_word_tokenize(text, split_digits=True))
+        return Doc(self.vocab, words=words, spaces=spaces)
+
+    def to_bytes(self, **kwargs) -> bytes:  # noqa: D102 - nothing to save
+        return b""
+
+    def from_bytes(self, data: bytes, **kwargs) -> "CamelTokenizer":  # noqa: D102
+        return self
+
+    def to_disk(self, path, **kwargs) -> None:  # noqa: D102
+        return None
+
+    def from_disk(self, path, **kwargs) -> "CamelTokenizer":  # noqa: D102
+        return self
+
+
+def create_camel_tokenizer():
+    """spaCy registry hook: ``[nlp.tokenizer] @tokenizers = "civic.camel_tokenizer.v1"``."""
+
+    def make(nlp) -> CamelTokenizer:
+        return CamelTokenizer(nlp.vocab)
+
+    return make
