@@ -35,13 +35,13 @@ from extractor.engines.base import (
 )
 
 __all__ = [
+    "ENGINES",
     "ArticleFailure",
     "ExtractorOptions",
     "Outcome",
     "SerialEngine",
     "extract_safely",
     "make_engine",
-    "ENGINES",
 ]
 
 ENGINES = ("local", "dask")
@@ -50,7 +50,9 @@ ENGINES = ("local", "dask")
 class SerialEngine:
     """One process, one pipeline."""
 
-    def __init__(self, options: ExtractorOptions, *, chunk_size: int = CHUNK_SIZE) -> None:
+    def __init__(
+        self, options: ExtractorOptions, *, chunk_size: int = CHUNK_SIZE
+    ) -> None:
         self.extractor = Extractor(model=options.model, ner=options.ner)
         self.chunk_size = chunk_size
 

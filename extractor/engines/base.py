@@ -45,7 +45,10 @@ def extract_safely(extractor: Extractor, article: Article) -> Outcome:
     """One article through the pipeline; an exception becomes a failure record."""
     try:
         facts = extractor(
-            article.text, title=article.title, published=article.published, id=article.id
+            article.text,
+            title=article.title,
+            published=article.published,
+            id=article.id,
         )
         return facts.model_copy(update={"source": article.source})
     except Exception as err:  # noqa: BLE001 - one bad article must not stop a batch
@@ -65,7 +68,9 @@ def process_chunk(extractor: Extractor, chunk: list[Article]) -> list[Outcome]:
         return [extract_safely(extractor, article) for article in chunk]
 
 
-def chunked(articles: Iterable[Article], size: int = CHUNK_SIZE) -> Iterator[list[Article]]:
+def chunked(
+    articles: Iterable[Article], size: int = CHUNK_SIZE
+) -> Iterator[list[Article]]:
     """Consecutive lists of ``size`` articles (the last may be shorter), lazily."""
     articles = iter(articles)
     while chunk := list(islice(articles, size)):

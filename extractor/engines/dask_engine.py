@@ -15,9 +15,16 @@ from __future__ import annotations
 import logging
 import weakref
 from collections.abc import Iterable, Iterator
+from typing import Self
 
 from extractor.api import Article
-from extractor.engines.base import CHUNK_SIZE, ExtractorOptions, Outcome, chunked, run_chunk
+from extractor.engines.base import (
+    CHUNK_SIZE,
+    ExtractorOptions,
+    Outcome,
+    chunked,
+    run_chunk,
+)
 from extractor.engines.ordered import ordered_outcomes
 
 
@@ -63,7 +70,7 @@ class DaskEngine:
         """Disconnect, and stop the cluster if this engine started it."""
         self._finalizer()
 
-    def __enter__(self) -> DaskEngine:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -76,8 +83,11 @@ def _connect(workers: int, scheduler: str | None):
     if scheduler:
         return Client(scheduler), None
     cluster = LocalCluster(
-        n_workers=max(1, workers), threads_per_worker=1, processes=True,
-        dashboard_address=None, silence_logs=logging.ERROR,
+        n_workers=max(1, workers),
+        threads_per_worker=1,
+        processes=True,
+        dashboard_address=None,
+        silence_logs=logging.ERROR,
     )
     return Client(cluster), cluster
 

@@ -83,9 +83,12 @@ class ProcessPoolEngine:
         """Outcomes in input order; the pool lives as long as the iteration."""
         context = multiprocessing.get_context(self.start_method)
         with ProcessPoolExecutor(
-            self.workers, mp_context=context, initializer=init_worker,
+            self.workers,
+            mp_context=context,
+            initializer=init_worker,
             initargs=(self.options,),
         ) as pool:
+
             def submit(chunk: list[Article]):
                 return pool.submit(run_chunk, self.options, chunk)
 
