@@ -77,8 +77,11 @@ class Source(BaseModel):
     """Where a record came from (path, line, encoding); optional in the output."""
 
     path: str | None = None
-    line: int | None = None
+    member: str | None = None  # the file inside a ``.zip`` archive
+    line: int | None = None  # JSONL line number (1-based)
+    index: int | None = None  # position in a JSON array (0-based)
     encoding: str | None = None
+    sha1: str | None = None  # hash of text, title and published (see --resume)
 
 
 class ArticleFacts(BaseModel):
