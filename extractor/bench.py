@@ -16,7 +16,6 @@ and, on the annotated dev set, our dates against dateparser's
 from __future__ import annotations
 
 import json
-import zipfile
 from collections.abc import Iterator
 from itertools import islice
 from pathlib import Path
@@ -26,6 +25,7 @@ import click
 from extractor.api import PACKAGE_DIR, Article, Extractor
 from extractor.bench_report import render_report
 from extractor.engine import ENGINES, ExtractorOptions, make_engine
+from extractor.io.readers import iter_articles
 from extractor.measure import (
     count_words,
     date_f1,
@@ -41,34 +41,13 @@ DEFAULT_SHARED = PACKAGE_DIR.parent.parent / "shared"
 
 
 def read_saudinewsnet(folder: Path, limit: int | None = None) -> Iterator[Article]:
-    """Articles of the SaudiNewsNet zips (one JSON list each), in file order.
+    """The first ``limit`` articles of the SaudiNewsNet zips, lazily, in file order.
 
-    Records without ``content`` are skipped; ``published`` is the date part
-    of ``date_extracted``.
+    Read with the tool's own readers (:func:`extractor.io.readers.iter_articles`),
+    as ``civic-facts extract`` would; unreadable records are skipped.
     """
-    records = (r for path in sorted(folder.glob("*.zip")) for r in _zip_records(path))
-    return islice(records, limit)
-
-
-def _zip_records(path: Path) -> Iterator[Article]:
-    with zipfile.ZipFile(path) as archive:
-        for name in sorted(archive.namelist()):
-            if not name.endswith(".json"):
-                continue
-            for i, record in enumerate(json.loads(archive.read(name))):
-                if record.get("content"):
-                    yield _record_article(record, f"{Path(name).stem}-{i:05d}")
-
-
-def _record_article(record: dict, default_id: str) -> Article:
-    published = (record.get("date_extracted") or "")[:10] or None
-    return Article(
-        record["content"],
-        id=default_id,
-        title=record.get("title"),
-        published=published,
-        meta={"url": record.get("url")},
-    )
+    items = iter_articles(sorted(folder.glob("*.zip")))
+    return islice((item for item in items if isinstance(item, Article)), limit)
 
 
 def read_dev(dev: Path, limit: int | None = None) -> tuple[list[Article], dict]:
