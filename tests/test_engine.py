@@ -53,7 +53,9 @@ def test_serial_isolates_the_failing_article(articles, serial_lines):
 
 
 def test_two_worker_processes_match_one(articles, serial_lines):
-    engine = make_engine("local", workers=2, options=OPTIONS, chunk_size=3)
+    engine = make_engine(
+        "local", workers=2, options=OPTIONS, chunk_size=4, max_chunks_per_worker=2
+    )  # 5 chunks: at least one worker is replaced by a fresh one
     assert type(engine).__name__ == "ProcessPoolEngine"
     assert _lines(engine.map(articles)) == serial_lines
 
