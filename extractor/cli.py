@@ -155,7 +155,7 @@ def extract(paths, output, resume, errors_path, progress, **opts) -> None:
         _fail(str(err), USAGE_ERROR)
     except KeyboardInterrupt:
         _fail("interrupted", 130)
-    except Exception as err:  # noqa: BLE001 - no traceback reaches the user
+    except Exception as err:  # no traceback reaches the user
         log.debug("internal error", exc_info=True)
         _fail(
             f"internal error: {type(err).__name__}: {err} (run with -v for details)", 1
