@@ -1,0 +1,154 @@
+"""click commands ``train-ner`` and ``eval-ner`` (registered in the main CLI)."""
+
+from __future__ import annotations
+
+import json
+import logging
+import shutil
+from pathlib import Path
+
+import click
+
+from extractor.ner.train import CONFIG_PATH, DEFAULT_TRAIN_PARTS
+
+DEFAULT_DATA = Path("../shared/data/ner")
+DEFAULT_TEST = DEFAULT_DATA / "anercorp-camel" / "ANERCorp_CamelLab_test.txt"
+
+
+def _parse_overrides(items: tuple[str, ...]) -> dict[str, object]:
+    """``key=value`` pairs; values are JSON when they parse, else strings."""
+    overrides: dict[str, object] = {}
+    for item in items:
+        key, sep, value = item.partition("=")
+        if not sep:
+            raise click.BadParameter(f"{item!r} is not key=value", param_hint="--set")
+        try:
+            overrides[key] = json.loads(value)
+        except json.JSONDecodeError:
+            overrides[key] = value
+    return overrides
+
+
+@click.command("train-ner")
+@click.option(
+    "--data",
+    "data_root",
+    type=click.Path(path_type=Path),
+    default=DEFAULT_DATA,
+    show_default=True,
+    help="Folder of the NER corpora.",
+)
+@click.option(
+    "--output",
+    type=click.Path(path_type=Path),
+    default=Path("models/ner-ar"),
+    show_default=True,
+    help="Where the trained pipeline is written.",
+)
+@click.option(
+    "--work-dir",
+    type=click.Path(path_type=Path),
+    default=Path("build/ner"),
+    show_default=True,
+    help="Scratch folder for corpora and checkpoints.",
+)
+@click.option(
+    "--parts",
+    default=",".join(DEFAULT_TRAIN_PARTS),
+    show_default=True,
+    help="Comma-separated training parts: anercorp-train, aqmar, wojood-train.",
+)
+@click.option(
+    "--config",
+    type=click.Path(exists=True, path_type=Path),
+    default=CONFIG_PATH,
+    show_default=True,
+    help="spaCy training config.",
+)
+@click.option(
+    "--max-steps", type=int, default=None, help="Override training.max_steps."
+)
+@click.option(
+    "--limit", type=int, default=0, help="Use only N train sentences (smoke runs)."
+)
+@click.option(
+    "--set",
+    "settings",
+    multiple=True,
+    metavar="KEY=VALUE",
+    help="Extra spaCy config overrides, e.g. components.tok2vec.model.encode.depth=3.",
+)
+def train_ner(
+    data_root: Path,
+    output: Path,
+    work_dir: Path,
+    parts: str,
+    config: Path,
+    max_steps: int | None,
+    limit: int,
+    settings: tuple[str, ...],
+) -> None:
+    """Train the Arabic NER pipeline and copy the best model to OUTPUT."""
+    from extractor.ner.train import train_model
+
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(message)s")
+    overrides = _parse_overrides(settings)
+    if max_steps is not None:
+        overrides["training.max_steps"] = max_steps
+    best = train_model(
+        data_root,
+        work_dir,
+        parts=parts.split(","),
+        config=config,
+        overrides=overrides,
+        limit=limit,
+    )
+    if output.exists():
+        shutil.rmtree(output)
+    shutil.copytree(best, output)
+    click.echo(f"model written to {output}")
+
+
+@click.command("eval-ner")
+@click.option(
+    "--model",
+    type=click.Path(exists=True, path_type=Path),
+    default=Path("models/ner-ar"),
+    show_default=True,
+    help="spaCy pipeline folder.",
+)
+@click.option(
+    "--test",
+    "test_file",
+    type=click.Path(exists=True, path_type=Path),
+    default=DEFAULT_TEST,
+    show_default=True,
+    help="CoNLL file (TOKEN TAG lines).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+def evaluate_ner(model: Path, test_file: Path, as_json: bool) -> None:
+    """Entity-level P/R/F1 per type of MODEL on TEST's own tokens."""
+    import spacy
+
+    import extractor.pipeline.components  # noqa: F401 - registers the tokenizer
+    from extractor.ner.evaluate import evaluate_file, format_table
+
+    nlp = spacy.load(model)
+    scores = evaluate_file(nlp, test_file)
+    if as_json:
+        wps = scores.words / scores.seconds if scores.seconds else 0.0
+        click.echo(json.dumps({"scores": scores.table(), "words_per_second": wps}))
+    else:
+        click.echo(format_table(scores))
+
+
+@click.group()
+def ner_cli() -> None:
+    """NER commands: ``python -m extractor.ner.cli train-ner|eval-ner``."""
+
+
+ner_cli.add_command(train_ner)
+ner_cli.add_command(evaluate_ner)
+
+if __name__ == "__main__":
+    ner_cli()

@@ -1,0 +1,96 @@
+"""Entity-level P/R/F1 of an NER pipeline on a CoNLL file.
+
+Docs are built from the file's own tokens (``Doc(nlp.vocab, words=...)``),
+so the score measures the model, not the tokenizer. An entity counts when
+its token span and its type both match exactly (``PERS`` is read as ``PER``).
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.training import biluo_tags_to_spans, iob_to_biluo
+
+from extractor.ner.corpus import Sentence, read_conll
+
+Entity = tuple[int, int, int, str]  # sentence index, start token, end token, label
+
+
+@dataclass
+class Scores:
+    """Per-label counts of true positives, predictions and gold entities."""
+
+    tp: Counter = field(default_factory=Counter)
+    pred: Counter = field(default_factory=Counter)
+    gold: Counter = field(default_factory=Counter)
+    words: int = 0
+    seconds: float = 0.0
+
+    def prf(self, label: str | None = None) -> tuple[float, float, float]:
+        """Precision, recall, F1 of one label, or micro-averaged over all."""
+        pick = (lambda c: c[label]) if label else (lambda c: sum(c.values()))
+        tp, pred, gold = pick(self.tp), pick(self.pred), pick(self.gold)
+        p = tp / pred if pred else 0.0
+        r = tp / gold if gold else 0.0
+        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+    def table(self) -> dict[str, dict[str, float]]:
+        """``{label: {p, r, f, n}}`` for every gold label plus ``ALL``."""
+        rows = {}
+        for label in sorted(self.gold) + [None]:
+            p, r, f = self.prf(label)
+            n = self.gold[label] if label else sum(self.gold.values())
+            rows[label or "ALL"] = {"p": p, "r": r, "f": f, "n": n}
+        return rows
+
+
+def gold_entities(sentences: list[Sentence], nlp: Language) -> tuple[list[Doc], set]:
+    """Docs over the sentences' words and the set of gold entities."""
+    docs, gold = [], set()
+    for i, sent in enumerate(sentences):
+        doc = Doc(nlp.vocab, words=sent.words)
+        for span in biluo_tags_to_spans(doc, iob_to_biluo(sent.tags)):
+            gold.add((i, span.start, span.end, span.label_))
+        docs.append(doc)
+    return docs, gold
+
+
+def score_sentences(nlp: Language, sentences: list[Sentence]) -> Scores:
+    """Run ``nlp`` over pre-tokenized sentences and count matches."""
+    docs, gold = gold_entities(sentences, nlp)
+    start = time.perf_counter()
+    pred = {
+        (i, ent.start, ent.end, ent.label_)
+        for i, doc in enumerate(nlp.pipe(docs, batch_size=256))
+        for ent in doc.ents
+    }
+    scores = Scores(seconds=time.perf_counter() - start)
+    scores.words = sum(len(doc) for doc in docs)
+    for ent in gold:
+        scores.gold[ent[3]] += 1
+    for ent in pred:
+        scores.pred[ent[3]] += 1
+        scores.tp[ent[3]] += ent in gold
+    return scores
+
+
+def evaluate_file(nlp: Language, path: Path) -> Scores:
+    """Score ``nlp`` on a CoNLL file (see :func:`~extractor.ner.corpus.read_conll`)."""
+    return score_sentences(nlp, list(read_conll(path)))
+
+
+def format_table(scores: Scores) -> str:
+    """A plain-text P/R/F1 table with the speed line."""
+    lines = [f"{'type':<6} {'P':>6} {'R':>6} {'F1':>6} {'n':>6}"]
+    for label, row in scores.table().items():
+        lines.append(
+            f"{label:<6} {row['p']:6.3f} {row['r']:6.3f} {row['f']:6.3f} {row['n']:6d}"
+        )
+    wps = scores.words / scores.seconds if scores.seconds else 0.0
+    lines.append(f"{scores.words} words in {scores.seconds:.1f} s: {wps:,.0f} words/s")
+    return "\n".join(lines)

@@ -1,0 +1,84 @@
+"""The train-ner command runs end to end on a tiny synthetic corpus.
+
+The corpus is written to a temp dir in ANERcorp's layout, so this test does not
+need ../shared.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import spacy
+from click.testing import CliRunner
+
+import extractor  # noqa: F401 - registers the tokenizer and normalizer
+from extractor.ner.cli import train_ner
+
+# (words, tags) templates; names vary so the model must learn context, not strings.
+PEOPLE = ["محمد العلي", "خالد السعيد", "سعد الحربي", "فهد القحطاني", "علي الزهراني"]
+ORGS = ["جامعة الملك سعود", "وزارة الصحة", "الأمم المتحدة"]
+PLACES = ["الرياض", "جدة", "القاهرة", "بيروت"]
+
+
+def _sentence(i: int) -> list[tuple[str, str]]:
+    person = PEOPLE[i % len(PEOPLE)].split()
+    org = ORGS[i % len(ORGS)].split()
+    place = PLACES[i % len(PLACES)]
+    rows = [("قال", "O"), ("الدكتور", "O")]
+    rows += [(w, ("B-" if j == 0 else "I-") + "PERS") for j, w in enumerate(person)]
+    rows += [("مدير", "O")]
+    rows += [(w, ("B-" if j == 0 else "I-") + "ORG") for j, w in enumerate(org)]
+    rows += [
+        ("في", "O"),
+        (place, "B-LOC"),
+        ("إن", "O"),
+        ("المؤتمر", "O"),
+        ("ناجح", "O"),
+    ]
+    return rows + [(".", "O")]
+
+
+def _write_corpus(root: Path, n: int = 60) -> None:
+    folder = root / "anercorp-camel"
+    folder.mkdir(parents=True)
+    blocks = ["\n".join(f"{w} {t}" for w, t in _sentence(i)) for i in range(n)]
+    (folder / "ANERCorp_CamelLab_train.txt").write_text("\n\n".join(blocks), "utf-8")
+
+
+def _ner_losses(output: str) -> list[float]:
+    """NER loss column of spaCy's console table (rows after step 0)."""
+    rows = re.findall(r"^\s*\d+\s+(\d+)\s+([\d.]+)\s+([\d.]+)\s", output, re.MULTILINE)
+    return [float(ner) for step, _, ner in rows if int(step) > 0]
+
+
+def test_train_ner_tiny(tmp_path: Path) -> None:
+    _write_corpus(tmp_path / "data")
+    out = tmp_path / "model"
+    args = [
+        "--data",
+        str(tmp_path / "data"),
+        "--output",
+        str(out),
+        "--work-dir",
+        str(tmp_path / "work"),
+        "--max-steps",
+        "60",
+        "--set",
+        "training.eval_frequency=15",
+        "--set",
+        "components.tok2vec.model.encode.width=32",
+        "--set",
+        "components.tok2vec.model.encode.depth=2",
+    ]
+    result = CliRunner().invoke(train_ner, args)
+    assert result.exit_code == 0, result.output
+    assert (out / "config.cfg").is_file() and (out / "meta.json").is_file()
+    losses = _ner_losses(result.output)
+    assert len(losses) >= 3, result.output
+    assert losses[-1] < losses[0]
+    nlp = spacy.load(out)
+    assert nlp.pipe_names == ["civic_normalizer", "tok2vec", "ner"]
+    assert set(nlp.get_pipe("ner").labels) == {"PER", "ORG", "LOC"}
+    doc = nlp("قال الدكتور خالد الحربي مدير وزارة الصحة في جدة إن المؤتمر ناجح .")
+    assert doc[2].norm_  # the normalizer ran
