@@ -1,9 +1,128 @@
-"""Scaffold: the civic_events component (being written)."""
+"""``civic_events``: the civic events an article reports, with type, name and edition.
+
+An event noun (ملتقى، ورشة عمل، مهرجان ...; ``event_nouns`` maps each to its
+type) starts a mention. Its name is a quoted title right after it (or after
+بعنوان / تحت شعار), else its construct chain when that chain holds a proper
+element (a place, a definite word, a number). Definite mentions (الملتقى)
+refer back and make no new event; weak nouns (برنامج، مشروع) count only when
+named. An ordinal or edition number after the name is the edition.
+"""
+
+from __future__ import annotations
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from extractor.pipeline.facts import add_candidate, ensure_extensions
+from extractor.pipeline.lexicons import (
+    QUOTES_CLOSE,
+    QUOTES_OPEN,
+    is_break,
+    is_definite,
+    match,
+    match_exact,
+)
+from extractor.pipeline.phrases import Slice, extend_chain
+from extractor.pipeline.resources import load_table
+
+MAX_QUOTE = 14  # tokens inside a quoted title
+TITLE_GAP = 3  # tokens between the noun and a quoted title (بعنوان، تحت شعار)
+
 
 @Language.component("civic_events")
 def find_events(doc: Doc) -> Doc:
+    """Add one candidate per event mention that introduces an event."""
+    ensure_extensions()
+    i = 0
+    while i < len(doc):
+        hit = match("event_nouns", doc, i)
+        if not hit:
+            i += 1
+            continue
+        size, value = hit
+        if match("event_nouns", doc, i + size) and not _is_title_word(doc, i + size):
+            i += size  # حفل افتتاح المهرجان: the inner noun carries the type
+            continue
+        i = _mention(doc, i, size, value)
     return doc
+
+
+def _is_title_word(doc: Doc, k: int) -> bool:
+    return k < len(doc) and doc[k].text[:1] in QUOTES_OPEN
+
+
+def _mention(doc: Doc, i: int, size: int, value: str) -> int:
+    kind, weak = value.rstrip("?"), value.endswith("?")
+    name = _quoted_name(doc, i, size) or _chain_name(doc, i, size)
+    if name is None and (weak or is_definite(doc[i])):
+        return i + size
+    end = name.end if name else i + size
+    edition, end_ed = _edition(doc, end)
+    add_candidate(
+        doc, "events", doc[i : max(end, end_ed)], "event_noun", 1.0 if name else 0.7,
+        type=kind, name=doc[i:end].text if name else None, edition=edition,
+    )
+    return end
+
+
+def _quoted_name(doc: Doc, i: int, size: int) -> Slice | None:
+    k = i + size
+    while k < min(i + size + TITLE_GAP, len(doc)) and not _is_title_word(doc, k):
+        if is_break(doc[k]) or match("event_nouns", doc, k):
+            return None
+        k += 1
+    if not _is_title_word(doc, k):
+        return None
+    for j in range(k + 1, min(k + MAX_QUOTE, len(doc))):
+        if doc[j].text[:1] in QUOTES_CLOSE:
+            return Slice(i, j + 1) if j > k + 1 else None
+        if "\n" in doc[j].text:
+            return None
+    return None
+
+
+def _chain_name(doc: Doc, i: int, size: int) -> Slice | None:
+    end = extend_chain(doc, i + size)
+    while end > i + size and _ordinal(doc, end - 1):
+        end -= 1
+    end = _trailing_number(doc, end)
+    chain = doc[i + size : end]
+    if not len(chain) or is_definite(doc[i]):
+        return None
+    if any(is_definite(t) for t in chain) or chain[-1].like_num:
+        return Slice(i, end)
+    return None
+
+
+def _trailing_number(doc: Doc, end: int) -> int:
+    """``مهرجان صيف طيبة 36``: a two-digit number closing the name belongs to it."""
+    if end < len(doc) and doc[end].is_digit and len(doc[end].text) == 2:
+        return end + 1
+    return end
+
+
+def _ordinal(doc: Doc, k: int) -> int | None:
+    value = load_table("ordinals").get(doc[k].norm_)
+    return int(value) if value else None
+
+
+def _edition(doc: Doc, k: int) -> tuple[int | None, int]:
+    """``الثاني`` / ``في نسخته الثانية`` / ``الـ(13)`` / ``الدورة 13`` after ``k``."""
+    for j in range(k, min(k + 4, len(doc))):
+        hit = match_exact("ordinals", doc, j)
+        if hit:
+            return int(hit[1]), j + hit[0]
+        tok = doc[j]
+        if tok.is_digit and j > k and _edition_cue(doc, j):
+            return int(tok.text), j + 1
+        if is_break(tok) and tok.text not in "()":
+            break
+    return None, k
+
+
+def _edition_cue(doc: Doc, j: int) -> bool:
+    prev = [t for t in doc[max(j - 3, 0) : j] if not is_break(t)]
+    return bool(prev) and (
+        match_exact("edition_cues", doc, prev[-1].i) is not None
+        or prev[-1].norm_ in ("\u0627\u0644",)  # الـ(13): the article alone
+    )

@@ -1,9 +1,83 @@
-"""Scaffold: the civic_organizers component (being written)."""
+"""``civic_organizers``: the bodies that organize, hold, host or implement the event.
+
+An organization phrase right after an organizing cue (نظمت، أقام، بالتعاون مع)
+or right before it (``أمانة جدة تنظم``) is an organizer, and so is one
+coordinated with it by و. Head nouns that name the organizing committee
+itself (``اللجنة المنظمة``) are organizers wherever they stand.
+"""
+
+from __future__ import annotations
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from extractor.pipeline.facts import add_candidate, ensure_extensions
+from extractor.pipeline.lexicons import has_waw, is_break, match
+from extractor.pipeline.phrases import Slice, org_at
+from extractor.pipeline.resources import load_lexicon
+from extractor.pipeline.roles import org_name, role_cues
+
+LOOKAHEAD = 2  # tokens between a cue and the organization it introduces
+LOOKBACK = 10  # how far back a subject organization may start
+
 
 @Language.component("civic_organizers")
 def find_organizers(doc: Doc) -> Doc:
+    """Add organizer candidates around organizing cues."""
+    ensure_extensions()
+    for cue in role_cues(doc):
+        if cue.role != "organizer":
+            continue
+        org = _org_after(doc, cue.end) or _org_before(doc, cue.start)
+        while org:
+            _add(doc, org, "organizer_cue")
+            org = _coordinated(doc, org.end)
+    _committees(doc)
     return doc
+
+
+def _add(doc: Doc, org: Slice, rule: str, score: float = 1.0) -> None:
+    add_candidate(doc, "organizers", doc[org.start : org.end], rule, score,
+                  name=org_name(doc, org))
+
+
+def _org_after(doc: Doc, k: int) -> Slice | None:
+    for j in range(k, min(k + LOOKAHEAD, len(doc))):
+        org = org_at(doc, j)
+        if org and org.end > j:
+            return org
+        if is_break(doc[j]):
+            return None
+    return None
+
+
+def _org_before(doc: Doc, k: int) -> Slice | None:
+    for j in range(k - 1, max(k - LOOKBACK, -1), -1):
+        if is_break(doc[j]):
+            return None
+        org = org_at(doc, j)
+        if org and org.end == k:
+            return org
+    return None
+
+
+def _coordinated(doc: Doc, k: int) -> Slice | None:
+    """An organization joined by و (``وبلدية المحافظة``, ``و جمعية ...``)."""
+    if k < len(doc) and doc[k].norm_ == "\u0648":  # a lone و
+        k += 1
+    if k < len(doc) and (has_waw(doc[k]) or doc[k - 1].norm_ == "\u0648"):
+        return org_at(doc, k)
+    return None
+
+
+def _committees(doc: Doc) -> None:
+    committees = load_lexicon("org_committees")
+    for i in range(len(doc)):
+        hit = match("org_heads", doc, i)
+        if not hit:
+            continue
+        head = " ".join(t.norm_ for t in doc[i : i + hit[0]])
+        if head in committees:
+            org = org_at(doc, i)
+            if org:
+                _add(doc, org, "committee", 0.9)

@@ -1,9 +1,86 @@
-"""Scaffold: the civic_resolve component (being written)."""
+"""``civic_resolve``: one entity once per kind, and patron > organizer > attendee.
+
+Candidates of a kind that name the same entity (token overlap of their
+normalized names, honorifics aside) are merged, keeping the first and best.
+An attendee who is also the patron or an organizer is dropped; an
+organization that the text makes patron *and* organizer keeps both roles.
+Finally candidates are put in text order within each kind.
+"""
+
+from __future__ import annotations
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from extractor.arabic.normalize import normalize
+from extractor.pipeline.facts import KINDS, Candidate, candidates, ensure_extensions
+from extractor.pipeline.resources import load_lexicon
+
+SAME = 0.5  # token-overlap F1 at which two names denote one entity
+_NAME_FIELD = {"dates": "value", "statistics": "value"}
+
 
 @Language.component("civic_resolve")
-def find_resolve(doc: Doc) -> Doc:
+def resolve(doc: Doc) -> Doc:
+    """Deduplicate candidates and apply the cross-kind precedence."""
+    ensure_extensions()
+    kept: list[Candidate] = []
+    for kind in KINDS:
+        kept.extend(_dedupe(kind, candidates(doc, kind)))
+    doc._.candidates = _precedence(kept)
     return doc
+
+
+def key_tokens(cand: Candidate) -> list[str]:
+    """Normalized tokens that identify the candidate's entity."""
+    if cand.kind == "dates":
+        return [str(cand.fields.get("value") or cand.fields.get("text"))]
+    if cand.kind == "statistics":
+        return [str(cand.fields.get("value")), str(cand.fields.get("unit"))]
+    if cand.kind == "events":
+        return [cand.fields["type"], *_words(cand.fields.get("name"))]
+    titles = load_lexicon("person_titles")
+    words = [w for w in _words(cand.fields.get("name")) if w not in titles]
+    return words or _words(cand.fields.get("role"))
+
+
+def _words(text: str | None) -> list[str]:
+    return [w for w in normalize(text or "").split() if any(c.isalnum() for c in w)]
+
+
+def overlap(a: list[str], b: list[str]) -> float:
+    """Token-overlap F1 of two token lists (0.0 when either is empty)."""
+    if not a or not b:
+        return 0.0
+    common = sum(min(a.count(w), b.count(w)) for w in set(a))
+    if not common:
+        return 0.0
+    p, r = common / len(a), common / len(b)
+    return 2 * p * r / (p + r)
+
+
+def _same(a: Candidate, b: Candidate) -> bool:
+    if a.kind in ("dates", "statistics") or a.kind == "events":
+        return key_tokens(a) == key_tokens(b) or (a.start < b.end and b.start < a.end)
+    return overlap(key_tokens(a), key_tokens(b)) >= SAME
+
+
+def _dedupe(kind: str, cands: list[Candidate]) -> list[Candidate]:
+    kept: list[Candidate] = []
+    for cand in sorted(cands, key=lambda c: (-c.score, c.start)):
+        if not any(_same(cand, other) for other in kept):
+            kept.append(cand)
+    return sorted(kept, key=lambda c: c.start)
+
+
+def _precedence(cands: list[Candidate]) -> list[Candidate]:
+    patrons = [c for c in cands if c.kind == "patrons"]
+    organizers = [c for c in cands if c.kind == "organizers"]
+    out = []
+    for cand in cands:
+        if cand.kind == "attendees" and any(
+            overlap(key_tokens(cand), key_tokens(o)) >= SAME for o in patrons + organizers
+        ):
+            continue
+        out.append(cand)
+    return out

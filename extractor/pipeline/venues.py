@@ -1,9 +1,106 @@
-"""Scaffold: the civic_venues component (being written)."""
+"""``civic_venues``: named places where a reported event is held.
+
+A facility head noun (مسرح، قاعة، متنزه، مقر ...) after ب / في / على starts a
+venue; its construct chain is the name. When an article names no facility,
+a town or district after such a preposition (``بمحافظة ينبع``, ``في حي
+عليشة``) is the venue. A place name inside or right after the venue fills
+``city``.
+"""
+
+from __future__ import annotations
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from extractor.pipeline.facts import add_candidate, candidates, ensure_extensions
+from extractor.pipeline.lexicons import is_definite, match, match_exact, prep_clitic
+from extractor.pipeline.phrases import Slice, extend_chain, place_at
+from extractor.pipeline.resources import load_lexicon
+from extractor.pipeline.roles import org_name
+
+_BEH = "\u0628"  # ب
+
 
 @Language.component("civic_venues")
 def find_venues(doc: Doc) -> Doc:
+    """Add venue candidates: facilities first, towns when no facility is named."""
+    ensure_extensions()
+    taken = _taken(doc)
+    for i in range(len(doc)):
+        if doc[i].idx in taken or not _after_prep(doc, i):
+            continue
+        venue = _facility_at(doc, i)
+        if venue:
+            _add(doc, venue, "venue_heads", "facility")
+    if not candidates(doc, "venues"):
+        _towns(doc, taken)
     return doc
+
+
+def _taken(doc: Doc) -> set[int]:
+    """Character starts of tokens already inside an organizer/patron/attendee."""
+    starts = set()
+    for cand in candidates(doc):
+        if cand.kind in ("organizers", "patrons", "attendees"):
+            span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+            starts.update(t.idx for t in span or ())
+    return starts
+
+
+def _after_prep(doc: Doc, i: int) -> bool:
+    if prep_clitic(doc[i]) == _BEH:
+        return True
+    return i > 0 and doc[i - 1].norm_ in load_lexicon("venue_preps")
+
+
+def _facility_at(doc: Doc, i: int) -> Slice | None:
+    hit = match("venue_heads", doc, i)
+    if not hit:
+        return None
+    end = extend_chain(doc, i + hit[0])
+    if end == i + hit[0] and not (hit[0] > 1 or is_definite(doc[i])):
+        return None  # a bare indefinite head names nothing (في مسرح)
+    return Slice(i, end)
+
+
+def _towns(doc: Doc, taken: set[int]) -> None:
+    for i in range(len(doc)):
+        if doc[i].idx in taken or not _after_prep(doc, i):
+            continue
+        size = place_at(doc, i)
+        k = i
+        if not size and match("place_kinds", doc, i):
+            size = place_at(doc, i + 1)
+            k = i + 1
+        if size and _not_country(doc, k):
+            _add(doc, Slice(i, k + size), None, "town")
+            return
+
+
+def _not_country(doc: Doc, k: int) -> bool:
+    return not match_exact("countries", doc, k)
+
+
+def _add(doc: Doc, venue: Slice, lexicon: str | None, rule: str) -> None:
+    if lexicon:
+        name = org_name(doc, venue, lexicon)
+    else:
+        name = _strip_prep(doc, venue)
+    add_candidate(doc, "venues", doc[venue.start : venue.end], rule,
+                  name=name, city=_city(doc, venue))
+
+
+def _strip_prep(doc: Doc, venue: Slice) -> str:
+    span = doc[venue.start : venue.end]
+    cut = 1 if prep_clitic(doc[venue.start]) else 0
+    if doc[venue.start].text[:1] == "\u0648":  # و
+        cut += 1
+    return doc.text[span.start_char + cut : span.end_char]
+
+
+def _city(doc: Doc, venue: Slice) -> str | None:
+    for k in list(range(venue.start, venue.end)) + [venue.end, venue.end + 1]:
+        if k < len(doc) and place_at(doc, k) and _not_country(doc, k):
+            size = place_at(doc, k)
+            return _strip_prep(doc, Slice(k, k + size))
+    return None

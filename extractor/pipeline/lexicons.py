@@ -1,0 +1,122 @@
+"""Token-level tests against the lexicons, shared by the fact components.
+
+Every function takes a doc and a token index and answers from ``token.norm_``
+with the clitic-aware :class:`~extractor.pipeline.resources.PhraseIndex`.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.tokens import Doc, Token
+
+from extractor.arabic.normalize import normalize, strip_clitics
+from camel_tools.utils.dediac import dediac_ar
+
+from extractor.pipeline.resources import LEXICON_DIR, load_lexicon, phrase_index
+
+_WAW = "\u0648"  # و
+_AL = "\u0627\u0644"  # ال
+_LL = "\u0644\u0644"  # لل
+_PREPS = ("\u0628", "\u0644", "\u0643")  # ب ل ك
+QUOTES_OPEN = frozenset('"\u201c\u00ab\u201e\u2018\'')  # " “ « „ ‘ '
+QUOTES_CLOSE = frozenset('"\u201d\u00bb\u201c\u2019\'')  # " ” » “ ’ '
+
+
+@lru_cache(maxsize=1)
+def _stops() -> frozenset[str]:
+    return load_lexicon("phrase_stops")
+
+
+@lru_cache(maxsize=1)
+def _maksura_stops() -> frozenset[str]:
+    return frozenset(
+        dediac_ar(line.split("#", 1)[0].strip())
+        for line in (LEXICON_DIR / "phrase_stops_maksura.txt").read_text("utf-8").splitlines()
+        if line.split("#", 1)[0].strip()
+    )
+
+
+def is_break(token: Token) -> bool:
+    """Punctuation, a line break, or anything that is not a word or a number."""
+    text = token.text
+    return not any(c.isalnum() for c in text)
+
+
+def is_word(token: Token) -> bool:
+    """A token made of letters (no digits, no punctuation)."""
+    return token.text.replace("\u0640", "").isalpha()  # tatweel ـ
+
+
+def is_stop(token: Token) -> bool:
+    """A function word or frequent verb that ends a name phrase (also after و)."""
+    norm = token.norm_
+    stops = _stops()
+    if norm in stops or (norm[:1] == _WAW and norm[1:] in stops):
+        return True
+    text = dediac_ar(token.text)
+    return text in _maksura_stops() or (text[:1] == _WAW and text[1:] in _maksura_stops())
+
+
+def has_waw(token: Token) -> bool:
+    """Starts with the conjunction و and is more than a short word."""
+    return token.norm_[:1] == _WAW and len(token.norm_) > 3 and token.norm_[1:2] != _WAW
+
+
+def is_definite(token: Token) -> bool:
+    """The word carries the article ال (possibly behind و / ب / ل / ك)."""
+    return any(f.startswith(_AL) for f in strip_clitics(token.norm_)) or token.norm_[
+        :3
+    ].endswith(_LL)
+
+
+def prep_clitic(token: Token) -> str | None:
+    """The preposition ب / ل / ك glued to the word (behind an optional و), if any."""
+    norm = token.norm_
+    if norm[:1] == _WAW and len(norm) > 4:
+        norm = norm[1:]
+    if norm[:1] in _PREPS and len(norm) > 3:
+        return norm[0]
+    return None
+
+
+def match(name: str, doc: Doc, i: int, clitics: bool = True) -> tuple[int, str] | None:
+    """Longest term of lexicon ``name`` starting at token ``i``: ``(length, value)``."""
+    if i >= len(doc):
+        return None
+    return phrase_index(name).match(doc, i, clitics)
+
+
+def match_exact(name: str, doc: Doc, i: int) -> tuple[int, str] | None:
+    """Like :func:`match` but the first token may only carry a leading و."""
+    if i >= len(doc):
+        return None
+    hit = phrase_index(name).match(doc, i, clitics=False)
+    if hit or doc[i].norm_[:1] != _WAW:
+        return hit
+    forms = strip_clitics(doc[i].norm_)
+    if len(forms) > 1 and forms[1] == doc[i].norm_[1:]:
+        index = phrase_index(name)
+        for words in index.by_first.get(forms[1], ()):
+            if all(
+                i + 1 + k < len(doc) and doc[i + 1 + k].norm_ == w
+                for k, w in enumerate(words[1:])
+            ):
+                return len(words), index.values[words]
+    return None
+
+
+def head_cut(doc: Doc, i: int, lexicon: str) -> int:
+    """Characters of token ``i`` to skip so that it starts at its lexicon head.
+
+    ``بمسرح`` -> 1 (``مسرح``), ``وللجنة`` -> 2; 0 when the token matches as written.
+    """
+    text = doc[i].text
+    index = phrase_index(lexicon)
+    for form in strip_clitics(doc[i].norm_):
+        if form not in index.by_first:
+            continue
+        for cut in range(len(text)):
+            if normalize(text[cut:]) == form:
+                return cut
+    return 0

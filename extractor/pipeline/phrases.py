@@ -1,0 +1,217 @@
+"""Boundaries of the noun phrases that facts are made of.
+
+Arabic organization, venue and office names are construct chains: a head noun
+followed by genitive complements and adjectives (``أمانة منطقة الرياض``,
+``الإدارة العامة للمسؤولية المجتمعية بالأمانة``). :func:`extend_chain` walks
+such a chain; :func:`person_at` reads ``[title] [office] name [office]``.
+NER entities, when the pipeline has them, settle a person's name boundary.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from extractor.pipeline.lexicons import (
+    has_waw,
+    is_break,
+    is_definite,
+    is_stop,
+    is_word,
+    match,
+    match_exact,
+    prep_clitic,
+)
+
+MAX_CHAIN = 9  # tokens in a construct chain after its head
+MAX_NAME = 6  # tokens in a personal name
+
+
+def place_at(doc: Doc, i: int) -> int:
+    """Length of the place name (gazetteer or NER LOC/GPE) starting at ``i``, else 0."""
+    hit = match("places", doc, i)
+    if hit:
+        return hit[0]
+    ent = _ent_starting(doc, i, ("LOC", "GPE"))
+    return ent.end - i if ent is not None else 0
+
+
+def _ent_starting(doc: Doc, i: int, labels: tuple[str, ...]):
+    if i >= len(doc) or not doc[i].ent_iob_ == "B":
+        return None
+    for ent in doc.ents:
+        if ent.start == i and ent.label_ in labels:
+            return ent
+    return None
+
+
+def is_blocked(doc: Doc, i: int) -> bool:
+    """A token no name chain may cross: a cue, an event noun, a title or a stop."""
+    tok = doc[i]
+    if is_break(tok) or not is_word(tok) or is_stop(tok):
+        return True
+    return bool(match_exact("role_cues", doc, i) or match_exact("person_titles", doc, i))
+
+
+def extend_chain(doc: Doc, j: int, limit: int = MAX_CHAIN, royal: bool = True) -> int:
+    """End (exclusive) of the construct chain whose complements start at ``j``.
+
+    Takes definite words, place names, a first indefinite genitive
+    (``أمانة جدة``), words glued to ب/ل before a definite word or a place, and
+    ``الملك/الأمير + name`` inside facility names. Stops at punctuation, stops,
+    cues, event nouns and at an indefinite word after the first complement.
+    """
+    k = j
+    while k < len(doc) and k - j < limit:
+        size = place_at(doc, k)
+        if size:
+            k += size
+            continue
+        royal_size = _royal_name(doc, k) if royal else 0
+        if is_blocked(doc, k) and not royal_size:
+            break
+        tok = doc[k]
+        if has_waw(tok) and not is_definite(tok):
+            break
+        if royal_size:
+            k += royal_size
+        elif is_definite(tok) or (k == j and not prep_clitic(tok)):
+            k += 1
+        elif prep_clitic(tok) and k + 1 < len(doc) and _continues(doc, k + 1):
+            k += 1
+        elif match("org_heads", doc, k) and k + 1 < len(doc) and place_at(doc, k + 1):
+            k += 1
+        else:
+            break
+    return k
+
+
+def _continues(doc: Doc, k: int) -> bool:
+    return not is_blocked(doc, k) and (is_definite(doc[k]) or bool(place_at(doc, k)))
+
+
+def _royal_name(doc: Doc, k: int) -> int:
+    """``الملك عبدالعزيز`` / ``الأمير سلطان`` / ``خادم الحرمين`` inside a facility name."""
+    hit = match_exact("royal_names", doc, k)
+    if not hit:
+        return 0
+    end = k + hit[0]
+    name = name_at(doc, end)
+    return (name.end if name else end) - k
+
+
+@dataclass
+class Slice:
+    """A token range ``[start, end)``."""
+
+    start: int
+    end: int
+
+    def text(self, doc: Doc) -> str:
+        return doc[self.start : self.end].text
+
+
+@dataclass
+class PersonParse:
+    """Token ranges of a person mention: titles, name and office (role)."""
+
+    start: int
+    end: int
+    titles: list[Slice]
+    name: Slice | None
+    role: Slice | None
+
+
+def name_at(doc: Doc, i: int) -> Slice | None:
+    """A personal name starting at ``i``, or None.
+
+    A PER entity starting here wins. Otherwise: a first word that is no
+    title, office, head noun or stop; links (بن، آل، أبو) with the word after
+    them; a second word of any kind; then only definite family names.
+    """
+    if i >= len(doc):
+        return None
+    ent = _ent_starting(doc, i, ("PER", "PERS"))
+    if ent is not None:
+        return Slice(i, min(ent.end, i + MAX_NAME))
+    if not _name_word(doc, i, first=True):
+        return None
+    k = i + 1
+    while k < len(doc) and k - i < MAX_NAME and _name_word(doc, k):
+        if match_exact("person_name_links", doc, k):
+            if not _name_word(doc, k + 1):
+                break
+            k += 2
+            continue
+        if k - i >= 2 and not is_definite(doc[k]):
+            break
+        k += 1
+    return Slice(i, min(k, len(doc)))
+
+
+def _name_word(doc: Doc, k: int, first: bool = False) -> bool:
+    if k >= len(doc) or is_blocked(doc, k) or has_waw(doc[k]):
+        return False
+    if match_exact("person_offices", doc, k) or match_exact("org_heads", doc, k):
+        return bool(k + 1 < len(doc) and match_exact("person_name_links", doc, k + 1))
+    if match_exact("event_nouns", doc, k) or match_exact("venue_heads", doc, k):
+        return False
+    if first and (match_exact("places", doc, k) or doc[k].norm_.startswith("\u0627\u0644")):
+        return bool(_ent_starting(doc, k, ("PER", "PERS")))  # ال
+    return True
+
+
+def office_at(doc: Doc, i: int) -> Slice | None:
+    """An office phrase (``محافظ جدة``, ``رئيس الهيئة العامة للسياحة``) at ``i``."""
+    hit = match_exact("person_offices", doc, i)
+    if not hit:
+        return None
+    end = extend_chain(doc, i + hit[0], royal=False)
+    if end < len(doc) and has_waw(doc[end]):  # a second office: محافظ جدة ورئيس اللجنة
+        second = match_exact("person_offices", doc, end)
+        if second:
+            end = extend_chain(doc, end + second[0], royal=False)
+    return Slice(i, end)
+
+
+def person_at(doc: Doc, i: int) -> PersonParse | None:
+    """Parse ``[titles] [office] [titles] name [، office]`` starting at ``i``."""
+    titles: list[Slice] = []
+    role: Slice | None = None
+    k = i
+    for _ in range(4):
+        hit = match_exact("person_titles", doc, k) if k < len(doc) else None
+        if hit:
+            titles.append(Slice(k, k + hit[0]))
+            k += hit[0]
+            continue
+        office = office_at(doc, k) if role is None else None
+        if office and office.end > k:
+            role = office
+            k = office.end
+            continue
+        break
+    name = name_at(doc, k)
+    if name:
+        k = name.end
+        if role is None:
+            role = _trailing_office(doc, k)
+            k = role.end if role else k
+    if name is None and role is None:
+        return None
+    return PersonParse(i, k, titles, name, role)
+
+
+def _trailing_office(doc: Doc, k: int) -> Slice | None:
+    if k < len(doc) and doc[k].text in (",", "\u060c"):  # ، Arabic comma
+        k += 1
+    return office_at(doc, k)
+
+
+def org_at(doc: Doc, i: int) -> Slice | None:
+    """An organization phrase whose head noun stands at ``i`` (clitics allowed)."""
+    hit = match("org_heads", doc, i)
+    if not hit:
+        return None
+    return Slice(i, extend_chain(doc, i + hit[0]))

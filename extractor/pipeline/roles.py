@@ -1,0 +1,77 @@
+"""Role cues (برعاية، نظمت، بحضور ...) found once per doc, and person facts.
+
+The cue lexicon ``role_cues`` maps each cue to the role of the phrase that
+follows it: ``patron``, ``opener`` (افتتح، دشن: a patron when the article
+names no patron), ``organizer`` or ``attendee``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from extractor.pipeline.facts import add_candidate
+from extractor.pipeline.lexicons import head_cut, match_exact
+from extractor.pipeline.phrases import PersonParse, Slice, person_at
+
+_CACHE_KEY = "civic_role_cues"
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A cue at tokens ``[start, end)`` introducing a phrase of ``role``."""
+
+    start: int
+    end: int
+    role: str
+
+
+def role_cues(doc: Doc) -> list[Cue]:
+    """Every role cue of the doc, left to right (computed once, then cached)."""
+    if _CACHE_KEY not in doc.user_data:
+        cues: list[Cue] = []
+        i = 0
+        while i < len(doc):
+            hit = match_exact("role_cues", doc, i)
+            if hit:
+                cues.append(Cue(i, i + hit[0], hit[1]))
+                i += hit[0]
+            else:
+                i += 1
+        doc.user_data[_CACHE_KEY] = cues
+    return doc.user_data[_CACHE_KEY]
+
+
+def add_person(doc: Doc, kind: str, person: PersonParse, rule: str, score: float = 1.0):
+    """Record a patron or attendee from a parsed person mention."""
+    title = " ".join(t.text(doc) for t in person.titles) or None
+    return add_candidate(
+        doc,
+        kind,
+        doc[person.start : person.end],
+        rule,
+        score,
+        name=person.name.text(doc) if person.name else None,
+        title=title,
+        role=person.role.text(doc) if person.role else None,
+    )
+
+
+def add_org_person(doc: Doc, kind: str, org: Slice, rule: str, score: float = 1.0):
+    """Record an organization as a patron or attendee (name only)."""
+    return add_candidate(
+        doc, kind, doc[org.start : org.end], rule, score,
+        name=org_name(doc, org), title=None, role=None,
+    )
+
+
+def org_name(doc: Doc, org: Slice, lexicon: str = "org_heads") -> str:
+    """The phrase as written, without the و / ب / ل glued to its head noun."""
+    span = doc[org.start : org.end]
+    return doc.text[span.start_char + head_cut(doc, org.start, lexicon) : span.end_char]
+
+
+def person_after(doc: Doc, k: int) -> PersonParse | None:
+    """A person mention at ``k``, or None."""
+    return person_at(doc, k) if k < len(doc) else None
