@@ -82,6 +82,11 @@ def _connect(workers: int, scheduler: str | None):
 
     if scheduler:
         return Client(scheduler), None
+    # The scheduler and nannies of a LocalCluster live in this process: keep
+    # their chatter out of the tool's stderr ("Closing scheduler", and "still
+    # alive after 4.0 seconds, killing" from workers whose loaded pipeline is
+    # slow to tear down, after all results are in).
+    logging.getLogger("distributed").setLevel(logging.ERROR)
     cluster = LocalCluster(
         n_workers=max(1, workers),
         threads_per_worker=1,
