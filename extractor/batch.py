@@ -223,17 +223,28 @@ def _run(
         if out.truncated:
             report(f"{output}: cut a partial last line ({out.truncated} bytes)")
         batch = Batch(out, error_writer, summary, stop, report)
-        for outcome in runner.map(batch.articles(iter_articles(paths, reader))):
-            if isinstance(outcome, ArticleFailure):
-                batch.failure(outcome)
-            else:
-                out.write(outcome)
-                summary.add(outcome)
-            bar.update(summary)
-            if stop.received:
-                break
+        try:
+            _drain(runner.map(batch.articles(iter_articles(paths, reader))), batch, bar)
+        except KeyboardInterrupt:
+            # A second signal, or the first one re-raised by a worker process
+            # that received it too (Ctrl-C reaches the whole process group).
+            if not stop.received:
+                raise
         summary.interrupted = stop.received
     bar.clear()
     if error_writer:
         error_writer.close()
     return summary
+
+
+def _drain(outcomes: Iterable, batch: Batch, bar: Progress) -> None:
+    """Write outcomes as they come until the input ends or a stop is asked."""
+    for outcome in outcomes:
+        if isinstance(outcome, ArticleFailure):
+            batch.failure(outcome)
+        else:
+            batch.out.write(outcome)
+            batch.summary.add(outcome)
+        bar.update(batch.summary)
+        if batch.stop.received:
+            return

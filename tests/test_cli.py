@@ -199,7 +199,7 @@ def wait_for_lines(
 
 
 def test_sigterm_midway_then_resume_equals_a_clean_run(tmp_path):
-    total = 2000
+    total = 600
     inputs = many_articles(tmp_path / "in", total)
     clean, killed = tmp_path / "clean.jsonl", tmp_path / "killed.jsonl"
     args = ["extract", str(inputs), "--no-ner"]
