@@ -87,6 +87,23 @@ def strip_clitics(norm: str) -> list[str]:
     return forms
 
 
+@lru_cache(maxsize=200_000)
+def strip_prepositions(norm: str) -> list[str]:
+    """Like :func:`strip_clitics` but never removes the article ال.
+
+    ``بالمسرح`` gives ``المسرح`` (not ``مسرح``); ``للجنه`` gives ``لجنه`` too,
+    since ل before a word that starts with ل is written ``لل``.
+    """
+    forms = [f for f in strip_clitics(norm) if f == norm or not _article_removed(norm, f)]
+    if norm.startswith(_LL) and len(norm) > MIN_STEM + 2:
+        forms.append(norm[1:])
+    return forms
+
+
+def _article_removed(norm: str, form: str) -> bool:
+    return not form.startswith(_AL) and _AL + form in strip_clitics(norm)
+
+
 def has_article(norm: str) -> bool:
     """True when the last clitic layer of ``norm`` is the definite article."""
     return any(form.startswith(_AL) for form in strip_clitics(norm)[1:]) or (

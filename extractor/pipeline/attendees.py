@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 
 from extractor.pipeline.facts import ensure_extensions
 from extractor.pipeline.lexicons import has_waw
-from extractor.pipeline.phrases import org_at, person_at
+from extractor.pipeline.phrases import is_named, org_at, person_at
 from extractor.pipeline.roles import add_org_person, add_person, role_cues
 
 MAX_LIST = 8  # mentions read after one cue
@@ -43,7 +43,7 @@ def _read_list(doc: Doc, k: int) -> None:
 
 def _read_one(doc: Doc, k: int) -> int | None:
     person = person_at(doc, k)
-    if person and person.name:
+    if person and person.name and is_named(person):
         add_person(doc, "attendees", person, "attendee_cue")
         return person.end
     org = org_at(doc, k)

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from extractor.arabic.normalize import normalize, strip_clitics
+from extractor.arabic.normalize import normalize, strip_clitics, strip_prepositions
 from camel_tools.utils.dediac import dediac_ar
 
 from extractor.pipeline.resources import LEXICON_DIR, load_lexicon, phrase_index
@@ -80,11 +80,18 @@ def prep_clitic(token: Token) -> str | None:
     return None
 
 
-def match(name: str, doc: Doc, i: int, clitics: bool = True) -> tuple[int, str] | None:
+def match(
+    name: str, doc: Doc, i: int, clitics: bool = True, article: bool = True
+) -> tuple[int, str] | None:
     """Longest term of lexicon ``name`` starting at token ``i``: ``(length, value)``."""
     if i >= len(doc):
         return None
-    return phrase_index(name).match(doc, i, clitics)
+    return phrase_index(name).match(doc, i, clitics, article)
+
+
+def match_head(name: str, doc: Doc, i: int) -> tuple[int, str] | None:
+    """A head noun of lexicon ``name`` at ``i``: و / ب / ل may be glued, ال may not go."""
+    return match(name, doc, i, article=False)
 
 
 def match_exact(name: str, doc: Doc, i: int) -> tuple[int, str] | None:
@@ -113,10 +120,17 @@ def head_cut(doc: Doc, i: int, lexicon: str) -> int:
     """
     text = doc[i].text
     index = phrase_index(lexicon)
-    for form in strip_clitics(doc[i].norm_):
+    for form in strip_prepositions(doc[i].norm_):
         if form not in index.by_first:
             continue
         for cut in range(len(text)):
             if normalize(text[cut:]) == form:
                 return cut
     return 0
+
+
+def skip_space(doc: Doc, k: int) -> int:
+    """The first index from ``k`` that is not a white-space token (NBSP etc.) on the same line."""
+    while k < len(doc) and doc[k].is_space and "\n" not in doc[k].text:
+        k += 1
+    return k

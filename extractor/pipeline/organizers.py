@@ -19,6 +19,7 @@ from extractor.pipeline.roles import org_name, role_cues
 
 LOOKAHEAD = 2  # tokens between a cue and the organization it introduces
 LOOKBACK = 10  # how far back a subject organization may start
+LEAD = 2  # tokens into the first sentence where its subject organization may start
 
 
 @Language.component("civic_organizers")
@@ -33,7 +34,20 @@ def find_organizers(doc: Doc) -> Doc:
             _add(doc, org, "organizer_cue")
             org = _coordinated(doc, org.end)
     _committees(doc)
+    _lead_subject(doc)
     return doc
+
+
+def _lead_subject(doc: Doc) -> None:
+    """The organization the article opens with (``احتفل مركز جلاجل``, ``بدأت الرئاسة``)."""
+    first = next(doc.sents, None)
+    if first is None:
+        return
+    for j in range(first.start + 1, min(first.start + 1 + LEAD, first.end)):
+        org = org_at(doc, j)
+        if org and org.end > j + 1:
+            _add(doc, org, "lead_subject", 0.6)
+            return
 
 
 def _add(doc: Doc, org: Slice, rule: str, score: float = 1.0) -> None:

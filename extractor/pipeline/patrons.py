@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 
 from extractor.pipeline.facts import candidates, ensure_extensions
 from extractor.pipeline.lexicons import match_exact
-from extractor.pipeline.phrases import org_at, person_at
+from extractor.pipeline.phrases import is_named, org_at, person_at
 from extractor.pipeline.roles import add_org_person, add_person, role_cues
 
 MAX_GAP = 3  # tokens allowed between an opener verb and its subject
@@ -38,7 +38,7 @@ def _patron_after(doc: Doc, k: int) -> None:
             add_org_person(doc, "patrons", org, "patron_cue+org", 0.9)
         return
     person = person_at(doc, k)
-    if person:
+    if person and is_named(person):
         add_person(doc, "patrons", person, "patron_cue")
         return
     org = org_at(doc, k)

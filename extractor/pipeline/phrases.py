@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from extractor.arabic.normalize import bare
+
 from extractor.pipeline.lexicons import (
     has_waw,
     is_break,
@@ -21,6 +23,7 @@ from extractor.pipeline.lexicons import (
     is_word,
     match,
     match_exact,
+    match_head,
     prep_clitic,
 )
 
@@ -203,6 +206,13 @@ def person_at(doc: Doc, i: int) -> PersonParse | None:
     return PersonParse(i, k, titles, name, role)
 
 
+def is_named(person: PersonParse) -> bool:
+    """A person mention we can trust: titled, office-holding, or a name of 2+ words."""
+    if person.titles or person.role:
+        return True
+    return person.name is not None and person.name.end - person.name.start >= 2
+
+
 def _trailing_office(doc: Doc, k: int) -> Slice | None:
     if k < len(doc) and doc[k].text in (",", "\u060c"):  # ، Arabic comma
         k += 1
@@ -211,7 +221,34 @@ def _trailing_office(doc: Doc, k: int) -> Slice | None:
 
 def org_at(doc: Doc, i: int) -> Slice | None:
     """An organization phrase whose head noun stands at ``i`` (clitics allowed)."""
-    hit = match("org_heads", doc, i)
+    hit = match_head("org_heads", doc, i)
     if not hit:
         return None
     return Slice(i, extend_chain(doc, i + hit[0]))
+
+
+def org_mentions(doc: Doc) -> list[Slice]:
+    """Every organization phrase with at least one complement (cached per doc)."""
+    key = "civic_org_mentions"
+    if key not in doc.user_data:
+        found = []
+        for i in range(len(doc)):
+            org = org_at(doc, i)
+            if org and org.end - org.start > 1:
+                found.append(org)
+        doc.user_data[key] = found
+    return doc.user_data[key]
+
+
+def antecedent(doc: Doc, org: Slice) -> Slice | None:
+    """The spelled-out mention of a bare definite organization head.
+
+    The nearest earlier mention with the same head noun wins, else the first
+    later one.
+    """
+    head = bare(doc[org.start].norm_)
+    same = [m for m in org_mentions(doc) if bare(doc[m.start].norm_) == head]
+    before = [m for m in same if m.start < org.start]
+    if before:
+        return before[-1]
+    return same[0] if same else None

@@ -45,7 +45,12 @@ def key_tokens(cand: Candidate) -> list[str]:
 
 
 def _words(text: str | None) -> list[str]:
-    return [w for w in normalize(text or "").split() if any(c.isalnum() for c in w)]
+    words = normalize(text or "").split()
+    return [_no_article(w) for w in words if any(c.isalnum() for c in w)]
+
+
+def _no_article(word: str) -> str:
+    return word[2:] if word.startswith("\u0627\u0644") and len(word) > 4 else word  # ال
 
 
 def overlap(a: list[str], b: list[str]) -> float:

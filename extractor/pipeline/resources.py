@@ -20,7 +20,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Token
 from spacy.util import registry
 
-from extractor.arabic.normalize import normalize, strip_clitics
+from extractor.arabic.normalize import normalize, strip_clitics, strip_prepositions
 from extractor.errors import DataFileError
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -89,9 +89,20 @@ class PhraseIndex:
         for group in self.by_first.values():
             group.sort(key=len, reverse=True)
 
-    def match(self, doc: Doc, i: int, clitics: bool = True) -> tuple[int, str] | None:
-        """``(length, value)`` of the longest term starting at token ``i``."""
-        forms = strip_clitics(doc[i].norm_) if clitics else (doc[i].norm_,)
+    def match(
+        self, doc: Doc, i: int, clitics: bool = True, article: bool = True
+    ) -> tuple[int, str] | None:
+        """``(length, value)`` of the longest term starting at token ``i``.
+
+        ``clitics`` lets the first token carry proclitics; ``article=False``
+        keeps the article: ``المسرح`` then does not match ``مسرح``.
+        """
+        if not clitics:
+            forms = [doc[i].norm_]
+        elif article:
+            forms = strip_clitics(doc[i].norm_)
+        else:
+            forms = strip_prepositions(doc[i].norm_)
         for form in forms:
             for words in self.by_first.get(form, ()):
                 if _follows(doc, i + 1, words[1:]):

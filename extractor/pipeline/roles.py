@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from extractor.pipeline.facts import add_candidate
-from extractor.pipeline.lexicons import head_cut, match_exact
-from extractor.pipeline.phrases import PersonParse, Slice, person_at
+from extractor.pipeline.lexicons import head_cut, match_exact, skip_space
+from extractor.pipeline.phrases import PersonParse, Slice, antecedent, person_at
 
 _CACHE_KEY = "civic_role_cues"
 
@@ -35,7 +35,7 @@ def role_cues(doc: Doc) -> list[Cue]:
         while i < len(doc):
             hit = match_exact("role_cues", doc, i)
             if hit:
-                cues.append(Cue(i, i + hit[0], hit[1]))
+                cues.append(Cue(i, skip_space(doc, i + hit[0]), hit[1]))
                 i += hit[0]
             else:
                 i += 1
@@ -67,7 +67,13 @@ def add_org_person(doc: Doc, kind: str, org: Slice, rule: str, score: float = 1.
 
 
 def org_name(doc: Doc, org: Slice, lexicon: str = "org_heads") -> str:
-    """The phrase as written, without the و / ب / ل glued to its head noun."""
+    """The phrase as written, without the و / ب / ل glued to its head noun.
+
+    A bare definite head (``البلدية``) names the organization the article
+    spelled out elsewhere (``بلدية البطين``), when there is one.
+    """
+    if lexicon == "org_heads" and org.end - org.start == 1:
+        org = antecedent(doc, org) or org
     span = doc[org.start : org.end]
     return doc.text[span.start_char + head_cut(doc, org.start, lexicon) : span.end_char]
 

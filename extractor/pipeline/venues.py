@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractor.pipeline.facts import add_candidate, candidates, ensure_extensions
-from extractor.pipeline.lexicons import is_definite, match, match_exact, prep_clitic
+from extractor.pipeline.lexicons import match, match_exact, match_head, prep_clitic
 from extractor.pipeline.phrases import Slice, extend_chain, place_at
 from extractor.pipeline.resources import load_lexicon
 from extractor.pipeline.roles import org_name
@@ -33,7 +33,7 @@ def find_venues(doc: Doc) -> Doc:
         if venue:
             _add(doc, venue, "venue_heads", "facility")
     if not candidates(doc, "venues"):
-        _towns(doc, taken)
+        _towns(doc, taken, next(doc.sents, doc[:0]))
     return doc
 
 
@@ -54,31 +54,32 @@ def _after_prep(doc: Doc, i: int) -> bool:
 
 
 def _facility_at(doc: Doc, i: int) -> Slice | None:
-    hit = match("venue_heads", doc, i)
+    hit = match_head("venue_heads", doc, i)
     if not hit:
         return None
     end = extend_chain(doc, i + hit[0])
-    if end == i + hit[0] and not (hit[0] > 1 or is_definite(doc[i])):
-        return None  # a bare indefinite head names nothing (في مسرح)
+    while end > i + hit[0] and (doc[end - 1].like_num or match_exact("ordinals", doc, end - 1)):
+        end -= 1
+    if end == i + hit[0] and hit[0] == 1:
+        return None  # a bare head names nothing (في مسرح، بالمتنزه)
     return Slice(i, end)
 
 
-def _towns(doc: Doc, taken: set[int]) -> None:
-    for i in range(len(doc)):
+def _towns(doc: Doc, taken: set[int], lead) -> None:
+    """The first town after a preposition in the lead sentence."""
+    for i in range(lead.start, lead.end):
         if doc[i].idx in taken or not _after_prep(doc, i):
             continue
         size = place_at(doc, i)
-        k = i
-        if not size and match("place_kinds", doc, i):
-            size = place_at(doc, i + 1)
-            k = i + 1
-        if size and _not_country(doc, k):
-            _add(doc, Slice(i, k + size), None, "town")
+        if not size and match_head("place_kinds", doc, i):
+            size = extend_chain(doc, i + 1) - i
+        if size and _not_country(doc, i):
+            _add(doc, Slice(i, i + size), None, "town")
             return
 
 
 def _not_country(doc: Doc, k: int) -> bool:
-    return not match_exact("countries", doc, k)
+    return not match("countries", doc, k)
 
 
 def _add(doc: Doc, venue: Slice, lexicon: str | None, rule: str) -> None:
