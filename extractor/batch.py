@@ -140,10 +140,16 @@ class Batch:
     summary: BatchSummary
     stop: StopSignals
     report: Report
+    bar: Progress
+
+    def say(self, message: str) -> None:
+        """Report a message on a line of its own (below the progress counter)."""
+        self.bar.clear()
+        self.report(message)
 
     def input_error(self, error: InputError) -> None:
         self.summary.input_errors += 1
-        self.report(str(error))
+        self.say(str(error))
         if self.errors:
             self.errors.write(error)
 
@@ -155,7 +161,7 @@ class Batch:
             failure.article.id if source is None else _where(failure.article),
             source.line if source else None,
         )
-        self.report(str(error))
+        self.say(str(error))
         if self.errors:
             self.errors.write(error)
 
@@ -222,7 +228,7 @@ def _run(
     with JsonlWriter(output, resume=resume) as out, StopSignals() as stop:
         if out.truncated:
             report(f"{output}: cut a partial last line ({out.truncated} bytes)")
-        batch = Batch(out, error_writer, summary, stop, report)
+        batch = Batch(out, error_writer, summary, stop, report, bar)
         try:
             _drain(runner.map(batch.articles(iter_articles(paths, reader))), batch, bar)
         except KeyboardInterrupt:
