@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import io
 import json
-import logging
 import os
 import sys
 import zipfile
@@ -25,8 +24,6 @@ from extractor.io.archive import ArchiveTooLarge, Member, iter_members, read_cap
 from extractor.io.formats import parse_payload, read_jsonl
 from extractor.io.records import ReaderOptions
 from extractor.schema import Source
-
-log = logging.getLogger(__name__)
 
 Item = Article | InputError
 FORMATS = {

@@ -102,9 +102,19 @@ def check_text(text: object) -> str:
         raise InputError("empty text")
     if "\x00" in text:
         raise InputError("binary content in text")
+    if not text.isascii() and _has_surrogates(text):
+        raise InputError("invalid Unicode in text (lone surrogate escapes)")
     ratio = arabic_ratio(text)
     if ratio == 0.0:
         raise InputError("no Arabic text")
     if ratio < MIN_ARABIC_RATIO:
         raise InputError(f"too little Arabic text ({ratio:.0%} of letters are Arabic)")
     return text
+
+
+def _has_surrogates(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False

@@ -248,6 +248,7 @@ def test_saudinewsnet_zip_is_read_directly():
         ("notext.json", b'{"title": "t"}', "missing text field"),
         ("number.json", b"42", "not an object"),
         ("emptyarray.json", b"[]", "empty JSON array"),
+        ("surrogate.json", b'{"text": "\\u0646\\u0635 \\ud800"}', "invalid Unicode"),
         ("empty.jsonl", b"\n\n", "empty file"),
         (
             "empty.html",
