@@ -236,3 +236,26 @@ def test_sigterm_midway_then_resume_equals_a_clean_run(tmp_path):
     print(
         f"kill/resume: {before} written before SIGTERM, {total - before} after --resume"
     )
+
+
+def test_extract_zip_and_html_through_the_cli(tmp_path):
+    import zipfile
+
+    page = (
+        "<html><head><meta charset='utf-8'><title>ورشة ريادة الأعمال</title></head><body>"
+        "<nav><a href='/'>الرئيسية</a> | <a href='/about'>من نحن وماذا نقدم</a></nav>"
+        f"<article><p>{ARTICLE}</p><p>وأشاد المشاركون بالورشة ومحتواها العلمي.</p></article>"
+        "<footer>جميع الحقوق محفوظة</footer></body></html>"
+    )
+    with zipfile.ZipFile(tmp_path / "dump.zip", "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("pages/one.html", page)
+        archive.writestr("../escape.txt", ARTICLE)
+        archive.writestr("bomb.txt", b" " * (30 * 1024 * 1024))
+    out = tmp_path / "out.jsonl"
+    result = invoke("extract", str(tmp_path / "dump.zip"), "--no-ner", "-o", str(out))
+    assert result.exit_code == 1
+    assert f"{tmp_path}/dump.zip/../escape.txt: member path with '..'" in result.stderr
+    assert f"{tmp_path}/dump.zip/bomb.txt: larger than --max-bytes" in result.stderr
+    record = json.loads(out.read_text(encoding="utf-8"))
+    assert record["id"] == "dump.zip/pages/one.html"
+    assert record["source"]["member"] == "pages/one.html"
