@@ -123,3 +123,44 @@ def test_process_chunk_retries_one_by_one_after_a_batch_error():
     ]
     assert outcomes[1].reason == "ValueError: bad article"
     assert not list(islice(chunked([]), 1))
+
+
+def _fresh_pool(**kwargs):
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    from extractor.engines.pool import default_start_method
+
+    context = multiprocessing.get_context(default_start_method())
+    return ProcessPoolExecutor(1, mp_context=context, **kwargs)
+
+
+def test_a_dead_worker_fails_its_chunk_and_a_fresh_pool_takes_over():
+    import os
+    from concurrent.futures.process import BrokenProcessPool
+
+    from extractor.engines.restarting import RestartingPool
+
+    pool = RestartingPool(_fresh_pool)
+    try:
+        assert pool.submit(abs, -3).result() == 3
+        with pytest.raises(BrokenProcessPool):
+            pool.submit(os._exit, 1).result()  # the worker dies mid-task
+        assert pool.submit(abs, -4).result() == 4
+        assert pool.restarts == 1
+    finally:
+        pool.shutdown()
+
+
+def test_workers_that_cannot_start_raise_worker_error():
+    import os
+
+    from extractor.engines.restarting import RestartingPool, WorkerError
+
+    pool = RestartingPool(lambda: _fresh_pool(initializer=os._exit, initargs=(1,)), 2)
+    with pytest.raises(WorkerError, match="3 times in a row"):
+        for _ in range(10):
+            future = pool.submit(abs, -1)
+            assert future.exception() is not None
+    assert pool.restarts == 2
+    pool.shutdown()

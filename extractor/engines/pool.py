@@ -29,6 +29,7 @@ from extractor.engines.base import (
     run_chunk,
 )
 from extractor.engines.ordered import ordered_outcomes
+from extractor.engines.restarting import RestartingPool
 
 # Math libraries in a worker use one thread: the pool already fills the cores.
 MAX_CHUNKS_PER_WORKER = 1000
@@ -90,21 +91,31 @@ class ProcessPoolEngine:
         self.max_chunks_per_worker = max_chunks_per_worker
 
     def map(self, articles: Iterable[Article]) -> Iterator[Outcome]:
-        """Outcomes in input order; the pool lives as long as the iteration."""
-        context = multiprocessing.get_context(self.start_method)
-        with ProcessPoolExecutor(
-            self.workers,
-            mp_context=context,
-            initializer=init_worker,
-            initargs=(self.options,),
-            max_tasks_per_child=self.max_chunks_per_worker,
-        ) as pool:
+        """Outcomes in input order; the pool lives as long as the iteration.
+
+        Raises:
+            WorkerError: workers keep dying before finishing any chunk (for
+                instance, they cannot load the pipeline).
+        """
+        pool = RestartingPool(self._new_pool)
+        try:
 
             def submit(chunk: list[Article]):
                 return pool.submit(run_chunk, self.options, chunk)
 
             chunks = chunked(articles, self.chunk_size)
             yield from ordered_outcomes(submit, chunks, self.max_in_flight)
+        finally:
+            pool.shutdown()
+
+    def _new_pool(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(
+            self.workers,
+            mp_context=multiprocessing.get_context(self.start_method),
+            initializer=init_worker,
+            initargs=(self.options,),
+            max_tasks_per_child=self.max_chunks_per_worker,
+        )
 
     def close(self) -> None:
         """Nothing to release: the pool closes when :meth:`map` is done."""
