@@ -195,3 +195,57 @@ def _distance(published: date, start: date, end: date) -> int:
     if start <= published <= end:
         return 0
     return min(abs((published - start).days), abs((published - end).days))
+
+
+def resolve_explicit(
+    calendar: str,
+    year: int | None,
+    month: int | None,
+    day: int | None,
+    published: date | None,
+    qualifier: int | None = None,
+) -> tuple[str | None, str | None]:
+    """``(gregorian value, hijri)`` of a date read from the text.
+
+    A missing year is taken from ``qualifier`` (``المقبل`` 1, ``الجاري`` 0,
+    ``الماضي`` -1) or else the year nearest ``published``; with neither, the
+    value is None. ``hijri`` is None for a Gregorian date.
+
+    >>> resolve_explicit("hijri", None, 11, 1, date(2015, 8, 10), qualifier=1)
+    ('2015-08-16', '1436-11-01')
+    >>> resolve_explicit("gregorian", None, 7, 23, date(2015, 7, 21))
+    ('2015-07-23', None)
+    """
+    hijri = calendar == "hijri"
+    if year is None and month is not None and published is not None:
+        pick = hijri_month_year if hijri else gregorian_month_year
+        year = pick(published, month, qualifier)
+        if day is not None:
+            year = _day_year(published, month, day, qualifier, hijri)
+    if year is None:
+        return None, None
+    if hijri:
+        return hijri_value(year, month, day)
+    if day is not None and gregorian_date(year, month or 1, day) is None:
+        return None, None
+    return iso(year, month, day), None
+
+
+def _day_year(
+    published: date, month: int, day: int, qualifier: int | None, hijri: bool
+) -> int:
+    """Year of a day + month: nearest, or the next/last occurrence for ±1."""
+    if qualifier in (None, 0):
+        near = nearest_hijri_year if hijri else nearest_gregorian_year
+        return near(published, month, day)
+    this = gregorian_to_hijri(published)[0] if hijri else published.year
+    years = (this - 1, this, this + 1)
+    for year in years if qualifier > 0 else years[::-1]:
+        when = _on(year, month, day, hijri)
+        if when is not None and (when - published).days * qualifier > 0:
+            return year
+    return this
+
+
+def _on(year: int, month: int, day: int, hijri: bool) -> date | None:
+    return hijri_to_gregorian(year, month, day) if hijri else gregorian_date(year, month, day)
