@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractor.pipeline.facts import ensure_extensions
-from extractor.pipeline.lexicons import has_waw
+from extractor.pipeline.lexicons import has_waw, match_exact
 from extractor.pipeline.phrases import is_named, org_at, person_at
 from extractor.pipeline.roles import add_org_person, add_person, role_cues
 
@@ -27,7 +27,35 @@ def find_attendees(doc: Doc) -> Doc:
     for cue in role_cues(doc):
         if cue.role == "attendee":
             _read_list(doc, cue.end)
+    _titled_people(doc)
     return doc
+
+
+def _titled_people(doc: Doc) -> None:
+    """Titled or office-holding people the story reports, unless only quoted."""
+    k = 0
+    while k < len(doc):
+        person = person_at(doc, k) if _opens_person(doc, k) else None
+        if person is None or person.name is None:
+            k += 1
+            continue
+        if not _quoted(doc, k):
+            add_person(doc, "attendees", person, "titled_person", 0.5)
+        k = person.end
+
+
+def _opens_person(doc: Doc, k: int) -> bool:
+    return bool(match_exact("person_titles", doc, k) or match_exact("person_offices", doc, k))
+
+
+def _quoted(doc: Doc, k: int) -> bool:
+    """A verb of saying stands right before the mention (``وأوضح مدير ...``)."""
+    for j in range(k - 1, max(k - 3, -1), -1):
+        if match_exact("quote_verbs", doc, j):
+            return True
+        if not doc[j].is_space:
+            return False
+    return False
 
 
 def _read_list(doc: Doc, k: int) -> None:

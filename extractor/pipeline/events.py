@@ -19,8 +19,11 @@ from extractor.pipeline.lexicons import (
     QUOTES_OPEN,
     is_break,
     is_definite,
+    is_stop,
+    is_word,
     match,
     match_exact,
+    prep_clitic,
 )
 from extractor.pipeline.phrases import Slice, extend_chain
 from extractor.pipeline.resources import load_table
@@ -53,11 +56,16 @@ def _is_title_word(doc: Doc, k: int) -> bool:
 
 def _mention(doc: Doc, i: int, size: int, value: str) -> int:
     kind, weak = value.rstrip("?"), value.endswith("?")
+    if prep_clitic(doc[i]):
+        return i + size  # بمهرجان، لاحتفالات: a reference inside another phrase
     name = _quoted_name(doc, i, size) or _chain_name(doc, i, size)
-    if name is None and (weak or is_definite(doc[i])):
-        return i + size
     end = name.end if name else i + size
     edition, end_ed = _edition(doc, end)
+    if is_definite(doc[i]) and name is None and edition is not None and end_ed <= end + 2:
+        name = Slice(i, _chain_end(doc, i, size))  # الملتقى الصيفي الثالث
+        end = name.end
+    elif name is None and (weak or is_definite(doc[i])):
+        return i + size
     add_candidate(
         doc, "events", doc[i : max(end, end_ed)], "event_noun", 1.0 if name else 0.7,
         type=kind, name=doc[i:end].text if name else None, edition=edition,
@@ -75,30 +83,43 @@ def _quoted_name(doc: Doc, i: int, size: int) -> Slice | None:
         return None
     for j in range(k + 1, min(k + MAX_QUOTE, len(doc))):
         if doc[j].text[:1] in QUOTES_CLOSE:
-            return Slice(i, j + 1) if j > k + 1 else None
+            inside = doc[k + 1 : j]
+            return Slice(i, j + 1) if any(is_word(t) for t in inside) else None
         if "\n" in doc[j].text:
             return None
     return None
 
 
-def _chain_name(doc: Doc, i: int, size: int) -> Slice | None:
-    end = extend_chain(doc, i + size)
-    while end > i + size and _ordinal(doc, end - 1):
+def _chain_end(doc: Doc, i: int, size: int) -> int:
+    """End of the noun's construct chain, without a trailing ordinal (the edition)."""
+    j = i + size
+    if j < len(doc) and prep_clitic(doc[j]):
+        return j  # ورشة للتعريف بـ...: a description, not a name
+    end = extend_chain(doc, j)
+    while end > j and _ordinal(doc, end - 1):
         end -= 1
-    end = _trailing_number(doc, end)
+    return _numbered(doc, end)
+
+
+def _numbered(doc: Doc, end: int) -> int:
+    """``صيف طيبة 36``: words then a two-digit number close a branded name."""
+    for k in range(end, min(end + 3, len(doc))):
+        tok = doc[k]
+        if tok.is_digit and len(tok.text) == 2:
+            return k + 1
+        if not is_word(tok) or is_stop(tok):
+            break
+    return end
+
+
+def _chain_name(doc: Doc, i: int, size: int) -> Slice | None:
+    end = _chain_end(doc, i, size)
     chain = doc[i + size : end]
     if not len(chain) or is_definite(doc[i]):
         return None
     if any(is_definite(t) for t in chain) or chain[-1].like_num:
         return Slice(i, end)
     return None
-
-
-def _trailing_number(doc: Doc, end: int) -> int:
-    """``مهرجان صيف طيبة 36``: a two-digit number closing the name belongs to it."""
-    if end < len(doc) and doc[end].is_digit and len(doc[end].text) == 2:
-        return end + 1
-    return end
 
 
 def _ordinal(doc: Doc, k: int) -> int | None:

@@ -19,8 +19,8 @@ _WAW = "\u0648"  # و
 _AL = "\u0627\u0644"  # ال
 _LL = "\u0644\u0644"  # لل
 _PREPS = ("\u0628", "\u0644", "\u0643")  # ب ل ك
-QUOTES_OPEN = frozenset('"\u201c\u00ab\u201e\u2018\'')  # " “ « „ ‘ '
-QUOTES_CLOSE = frozenset('"\u201d\u00bb\u201c\u2019\'')  # " ” » “ ’ '
+QUOTES_OPEN = frozenset('"\u201c\u00ab\u201e\u2018\'(')  # " “ « „ ‘ ' (
+QUOTES_CLOSE = frozenset('"\u201d\u00bb\u201c\u2019\')')  # " ” » “ ’ ' )
 
 
 @lru_cache(maxsize=1)

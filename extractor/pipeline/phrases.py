@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from extractor.arabic.normalize import bare
+from extractor.arabic.normalize import strip_prepositions
+from extractor.pipeline.resources import phrase_index
 
 from extractor.pipeline.lexicons import (
     has_waw,
@@ -29,6 +30,7 @@ from extractor.pipeline.lexicons import (
 
 MAX_CHAIN = 9  # tokens in a construct chain after its head
 MAX_NAME = 6  # tokens in a personal name
+MIN_NAME_WORD = 3  # letters in each word of an untitled name
 
 
 def place_at(doc: Doc, i: int) -> int:
@@ -124,6 +126,10 @@ class PersonParse:
     titles: list[Slice]
     name: Slice | None
     role: Slice | None
+    doc: Doc | None = None
+
+    def name_tokens(self, name: Slice):
+        return self.doc[name.start : name.end] if self.doc is not None else []
 
 
 def name_at(doc: Doc, i: int) -> Slice | None:
@@ -203,14 +209,17 @@ def person_at(doc: Doc, i: int) -> PersonParse | None:
             k = role.end if role else k
     if name is None and role is None:
         return None
-    return PersonParse(i, k, titles, name, role)
+    return PersonParse(i, k, titles, name, role, doc)
 
 
 def is_named(person: PersonParse) -> bool:
     """A person mention we can trust: titled, office-holding, or a name of 2+ words."""
     if person.titles or person.role:
         return True
-    return person.name is not None and person.name.end - person.name.start >= 2
+    name = person.name
+    if name is None or name.end - name.start < 2:
+        return False
+    return all(len(t.norm_) >= MIN_NAME_WORD for t in person.name_tokens(name))
 
 
 def _trailing_office(doc: Doc, k: int) -> Slice | None:
@@ -240,14 +249,23 @@ def org_mentions(doc: Doc) -> list[Slice]:
     return doc.user_data[key]
 
 
+def _head_key(doc: Doc, i: int) -> str:
+    """The organization head noun at ``i`` without clitics or article (بلديه)."""
+    heads = phrase_index("org_heads").by_first
+    for form in strip_prepositions(doc[i].norm_):
+        if form in heads:
+            return form[2:] if form.startswith("\u0627\u0644") else form  # ال
+    return doc[i].norm_
+
+
 def antecedent(doc: Doc, org: Slice) -> Slice | None:
     """The spelled-out mention of a bare definite organization head.
 
     The nearest earlier mention with the same head noun wins, else the first
     later one.
     """
-    head = bare(doc[org.start].norm_)
-    same = [m for m in org_mentions(doc) if bare(doc[m.start].norm_) == head]
+    head = _head_key(doc, org.start)
+    same = [m for m in org_mentions(doc) if _head_key(doc, m.start) == head]
     before = [m for m in same if m.start < org.start]
     if before:
         return before[-1]

@@ -45,7 +45,7 @@ def role_cues(doc: Doc) -> list[Cue]:
 
 def add_person(doc: Doc, kind: str, person: PersonParse, rule: str, score: float = 1.0):
     """Record a patron or attendee from a parsed person mention."""
-    title = " ".join(t.text(doc) for t in person.titles) or None
+    title = " ".join(_no_waw(t.text(doc)) for t in person.titles) or None
     return add_candidate(
         doc,
         kind,
@@ -56,6 +56,11 @@ def add_person(doc: Doc, kind: str, person: PersonParse, rule: str, score: float
         title=title,
         role=person.role.text(doc) if person.role else None,
     )
+
+
+def _no_waw(text: str) -> str:
+    """``والدكتور`` -> ``الدكتور``: the conjunction is not part of a title."""
+    return text[1:] if text[:1] == "\u0648" and len(text) > 3 else text  # و
 
 
 def add_org_person(doc: Doc, kind: str, org: Slice, rule: str, score: float = 1.0):

@@ -1,0 +1,61 @@
+"""Patrons, organizers, attendees, venues and events from the rule stages."""
+
+from extractor.api import Extractor
+
+
+def _facts(nlp, text, published="2015-07-21"):
+    return Extractor(nlp)(text, published=published)
+
+
+def test_patron_organizer_attendee(nlp_rules):
+    facts = _facts(
+        nlp_rules,
+        "رعى صاحب السمو الأمير سعود بن عبدالله بن جلوي محافظ جدة ملتقى "
+        "“نحو المليون متطوع” الذي نظمته أمانة جدة ، بحضور معالي أمين المحافظة "
+        "صالح بن علي التركي .",
+    )
+    assert [(p.name, p.title, p.role) for p in facts.patrons] == [
+        ("سعود بن عبدالله بن جلوي", "صاحب السمو الأمير", "محافظ جدة")
+    ]
+    assert [o.name for o in facts.organizers] == ["أمانة جدة"]
+    assert [(a.name, a.role) for a in facts.attendees] == [("صالح بن علي التركي", "أمين المحافظة")]
+
+
+def test_patron_and_organizer_organization(nlp_rules):
+    facts = _facts(nlp_rules, "أقامت بلدية البطين حفل معايدة برعاية وتنظيم البلدية .")
+    assert [p.name for p in facts.patrons] == ["بلدية البطين"]
+    assert [o.name for o in facts.organizers] == ["بلدية البطين"]
+
+
+def test_opener_is_patron_without_patronage_wording(nlp_rules):
+    facts = _facts(nlp_rules, "افتتح محافظ بقيق محمد المتحمي معرض الكتاب .")
+    assert [(p.name, p.role, p.rule) for p in facts.patrons] == [
+        ("محمد المتحمي", "محافظ بقيق", "opener")
+    ]
+
+
+def test_quoted_person_is_not_attendee(nlp_rules):
+    facts = _facts(nlp_rules, "وأوضح مدير المهرجان الدكتور خالد السالم أن الفعاليات متنوعة .")
+    assert facts.attendees == []
+
+
+def test_venue_with_clitic_and_city(nlp_rules):
+    facts = _facts(nlp_rules, "عقدت الورشة الأولى بمقر الغرفة التجارية بجدة .")
+    assert [(v.name, v.city) for v in facts.venues] == [("مقر الغرفة التجارية بجدة", "جدة")]
+    assert facts.venues[0].evidence.text == "بمقر الغرفة التجارية بجدة"
+
+
+def test_town_venue_when_no_facility(nlp_rules):
+    facts = _facts(nlp_rules, "انطلقت فعاليات مهرجان الصيف بمحافظة ينبع أمس .")
+    assert [v.name for v in facts.venues] == ["محافظة ينبع"]
+
+
+def test_event_name_type_edition(nlp_rules):
+    facts = _facts(nlp_rules, "رعى المحافظ ملتقى “نحو المليون متطوع” في نسخته الثانية .")
+    event = facts.events[0]
+    assert (event.type, event.name, event.edition) == ("forum", "ملتقى “نحو المليون متطوع”", 2)
+
+
+def test_holiday_is_not_an_event(nlp_rules):
+    facts = _facts(nlp_rules, "احتفل الأهالي بعيد الفطر المبارك .")
+    assert all(e.name is None or "الفطر" not in e.name for e in facts.events)
