@@ -15,7 +15,6 @@ from spacy.tokens import Doc
 
 from extractor.pipeline.facts import add_candidate, ensure_extensions
 from extractor.pipeline.lexicons import (
-    QUOTES_CLOSE,
     QUOTES_OPEN,
     is_break,
     is_definite,
@@ -25,7 +24,7 @@ from extractor.pipeline.lexicons import (
     match_exact,
     prep_clitic,
 )
-from extractor.pipeline.phrases import Slice, extend_chain
+from extractor.pipeline.phrases import Slice, extend_chain, quoted_after
 from extractor.pipeline.resources import load_table
 
 MAX_QUOTE = 14  # tokens inside a quoted title
@@ -79,15 +78,8 @@ def _quoted_name(doc: Doc, i: int, size: int) -> Slice | None:
         if is_break(doc[k]) or match("event_nouns", doc, k):
             return None
         k += 1
-    if not _is_title_word(doc, k):
-        return None
-    for j in range(k + 1, min(k + MAX_QUOTE, len(doc))):
-        if doc[j].text[:1] in QUOTES_CLOSE:
-            inside = doc[k + 1 : j]
-            return Slice(i, j + 1) if any(is_word(t) for t in inside) else None
-        if "\n" in doc[j].text:
-            return None
-    return None
+    end = quoted_after(doc, k, MAX_QUOTE)
+    return Slice(i, end) if end else None
 
 
 def _chain_end(doc: Doc, i: int, size: int) -> int:

@@ -17,6 +17,8 @@ from extractor.arabic.normalize import strip_prepositions
 from extractor.pipeline.resources import phrase_index
 
 from extractor.pipeline.lexicons import (
+    QUOTES_CLOSE,
+    QUOTES_OPEN,
     has_waw,
     is_break,
     is_definite,
@@ -59,7 +61,9 @@ def is_blocked(doc: Doc, i: int) -> bool:
     return bool(match_exact("role_cues", doc, i) or match_exact("person_titles", doc, i))
 
 
-def extend_chain(doc: Doc, j: int, limit: int = MAX_CHAIN, royal: bool = True) -> int:
+def extend_chain(
+    doc: Doc, j: int, limit: int = MAX_CHAIN, royal: bool = True, venue_stop: bool = False
+) -> int:
     """End (exclusive) of the construct chain whose complements start at ``j``.
 
     Takes definite words, place names, a first indefinite genitive
@@ -79,6 +83,8 @@ def extend_chain(doc: Doc, j: int, limit: int = MAX_CHAIN, royal: bool = True) -
         tok = doc[k]
         if has_waw(tok) and not is_definite(tok):
             break
+        if venue_stop and k > j and _at_venue(doc, k):
+            break
         if royal_size:
             k += royal_size
         elif is_definite(tok) or (k == j and not prep_clitic(tok)):
@@ -90,6 +96,11 @@ def extend_chain(doc: Doc, j: int, limit: int = MAX_CHAIN, royal: bool = True) -
         else:
             break
     return k
+
+
+def _at_venue(doc: Doc, k: int) -> bool:
+    """``بالقرية التراثية`` / ``بمتنزه القوافل``: ب + a facility is where, not who."""
+    return prep_clitic(doc[k]) == "\u0628" and bool(match_head("venue_heads", doc, k))  # ب
 
 
 def _continues(doc: Doc, k: int) -> bool:
@@ -233,7 +244,7 @@ def org_at(doc: Doc, i: int) -> Slice | None:
     hit = match_head("org_heads", doc, i)
     if not hit:
         return None
-    return Slice(i, extend_chain(doc, i + hit[0]))
+    return Slice(i, extend_chain(doc, i + hit[0], venue_stop=True))
 
 
 def org_mentions(doc: Doc) -> list[Slice]:
@@ -270,3 +281,19 @@ def antecedent(doc: Doc, org: Slice) -> Slice | None:
     if before:
         return before[-1]
     return same[0] if same else None
+
+
+def quoted_after(doc: Doc, k: int, max_tokens: int = 14) -> int | None:
+    """End (exclusive) of a quoted title that opens at token ``k``, else None.
+
+    ``«واحة الثقافة»``, ``“نحو المليون متطوع”``, ``(الإبداع والتقنية)``: the
+    quotes must close on the same line around at least one word.
+    """
+    if k >= len(doc) or doc[k].text[:1] not in QUOTES_OPEN:
+        return None
+    for j in range(k + 1, min(k + max_tokens, len(doc))):
+        if doc[j].text[:1] in QUOTES_CLOSE:
+            return j + 1 if any(is_word(t) for t in doc[k + 1 : j]) else None
+        if "\n" in doc[j].text:
+            return None
+    return None

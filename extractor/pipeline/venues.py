@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 
 from extractor.pipeline.facts import add_candidate, candidates, ensure_extensions
 from extractor.pipeline.lexicons import match, match_exact, match_head, prep_clitic
-from extractor.pipeline.phrases import Slice, extend_chain, place_at
+from extractor.pipeline.phrases import Slice, extend_chain, place_at, quoted_after
 from extractor.pipeline.resources import load_lexicon
 from extractor.pipeline.roles import org_name
 
@@ -60,6 +60,7 @@ def _facility_at(doc: Doc, i: int) -> Slice | None:
     end = extend_chain(doc, i + hit[0])
     while end > i + hit[0] and (doc[end - 1].like_num or match_exact("ordinals", doc, end - 1)):
         end -= 1
+    end = quoted_after(doc, end) or end  # قاعة «واحة الثقافة»
     if end == i + hit[0] and hit[0] == 1:
         return None  # a bare head names nothing (في مسرح، بالمتنزه)
     return Slice(i, end)
