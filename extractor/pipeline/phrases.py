@@ -81,7 +81,9 @@ def extend_chain(
         if is_blocked(doc, k) and not royal_size:
             break
         tok = doc[k]
-        if has_waw(tok) and not is_definite(tok):
+        if k > j and _new_head(doc, k):
+            break  # وجامعة الطائف / الرئيس التنفيذي: another entity begins
+        if has_waw(tok) and not is_definite(tok) and not (venue_stop and _coord_word(doc, k)):
             break
         if venue_stop and k > j and _at_venue(doc, k):
             break
@@ -96,6 +98,18 @@ def extend_chain(
         else:
             break
     return k
+
+
+def _new_head(doc: Doc, k: int) -> bool:
+    """An office, or an organization head joined by و, starts another phrase."""
+    if match_exact("person_offices", doc, k):
+        return True
+    return has_waw(doc[k]) and bool(match_head("org_heads", doc, k))
+
+
+def _coord_word(doc: Doc, k: int) -> bool:
+    """``ربيعة ورفيدة``: a plain word joined by و inside an organization's name."""
+    return k + 1 < len(doc) and not is_blocked(doc, k) and not match_head("venue_heads", doc, k)
 
 
 def _at_venue(doc: Doc, k: int) -> bool:
