@@ -1,9 +1,353 @@
-"""Scaffold: the civic_statistics component (being written)."""
+"""The ``civic_statistics`` component: counted quantities with their unit.
+
+A quantity is a digit run (``1,200``, ``3.5``, ``٧٥``) or a number written in
+words (``ثمانية وثلاثين``), optionally scaled by a multiplier (``42 ألف``);
+values come from :mod:`extractor.arabic.numbers`. It is a statistic when a
+counted noun follows it (an indefinite word, ``من`` + a definite plural, a
+percent sign) or, for a definite number word, stands beside it (``القبائل
+العشر``, ``الخمسة الأيام``). Without a noun it is kept only when an
+approximation marker, a multiplier or an elliptical ``منهم`` shows it is a
+count; its unit is then the unit of the statistic just before (``80 ألف ريال
+... 50 ألفا``), else null.
+
+Not statistics: tokens already used by a date (``civic_dates`` runs first),
+numbers after an identifier or rank word (``رقم``, ``الساعة``, ``الدورة``:
+``stat_markers`` role ``block``), times (``9 مساء``), numbers glued to a name
+with no noun after them (``صيف الباحة 40``), long digit strings (phones).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from extractor.arabic.normalize import bare
+from extractor.arabic.numbers import Number, multiplier, parse_digits, read_words
+from extractor.pipeline.facts import add_candidate, candidates, ensure_extensions
+from extractor.pipeline.resources import load_lexicon, phrase_index
+
+MAX_DIGITS = 9  # longer digit strings are identifiers or phone numbers
+ANTECEDENT_WINDOW = 40  # tokens back to look for the unit of an elliptical count
+PERCENT = frozenset({"%", "\u066a"})  # % and the Arabic percent sign ٪
+OPEN = frozenset({"(", "[", "\u00ab", '"'})  # ( [ « "
+CLOSE = frozenset({")", "]", "\u00bb", '"'})  # ) ] » "
+DIGIT_GLUE = frozenset({",", ".", "\u066b", "\u066c"})  # , . ٫ ٬
+_AL = "\u0627\u0644"  # ال
+# Possessive suffixes as written (before teh-marbuta folding): ه ها هم هن.
+PRONOUN_SUFFIXES = ("\u0647", "\u0647\u0627", "\u0647\u0645", "\u0647\u0646")
+_WAW = "\u0648"  # و
+
+
+@dataclass
+class Quantity:
+    """A number over tokens ``[start, end)``; ``words`` when spelled out."""
+
+    start: int
+    end: int
+    value: Number
+    scaled: bool = False
+    words: bool = False
+    definite: bool = False
+
+
+@dataclass
+class Stat:
+    """A statistic over tokens ``[start, end)``."""
+
+    start: int
+    end: int
+    value: Number
+    unit: str | None
+    approximate: bool
+    rule: str
+
+
+def _norm(doc: Doc, k: int) -> str:
+    return doc[k].norm_ if 0 <= k < len(doc) else ""
+
+
+def _role(doc: Doc, k: int, clitics: bool = False) -> tuple[int, str] | None:
+    return phrase_index("stat_markers").match(doc, k, clitics) if 0 <= k < len(doc) else None
+
+
+def _is_role(doc: Doc, k: int, role: str) -> int:
+    hit = _role(doc, k)
+    return hit[0] if hit and hit[1] == role else 0
+
+
+# --- quantities ---------------------------------------------------------------
+
+
+def _digits(doc: Doc, i: int) -> Quantity | None:
+    """``42``, ``1,200``, ``3.5`` (glued separators only) and a multiplier."""
+    if not _norm(doc, i).isdigit():
+        return None
+    k = i + 1
+    while (
+        _norm(doc, k) in DIGIT_GLUE
+        and not doc[k - 1].whitespace_
+        and not doc[k].whitespace_
+        and _norm(doc, k + 1).isdigit()
+    ):
+        k += 2
+    value = parse_digits(doc[i:k].text)
+    if value is None or len(_norm(doc, i)) > MAX_DIGITS:
+        return None
+    factor, k2 = 1, k
+    while k2 < len(doc) and multiplier(doc[k2].norm_) > 1:
+        factor *= multiplier(doc[k2].norm_)
+        k2 += 1
+    return Quantity(i, k2, value * factor, scaled=factor > 1)
+
+
+def _words(doc: Doc, i: int) -> Quantity | None:
+    norms = [t.norm_ for t in doc[i : i + 8]]
+    hit = read_words(norms)
+    if hit is None:
+        return None
+    size, value = hit
+    if value < 3:  # واحد / اثنان follow their noun; the noun alone counts
+        return None
+    scaled = any(multiplier(n) > 1 for n in norms[:size])
+    definite = norms[0].startswith(_AL) and not scaled and value >= 3
+    return Quantity(i, i + size, value, scaled, True, definite)
+
+
+def quantity_at(doc: Doc, i: int) -> Quantity | None:
+    """The number starting at token ``i`` (after an optional ``الـ``)."""
+    k = i + 1 if _norm(doc, i) == _AL and not doc[i].whitespace_ else i
+    found = _digits(doc, k) or _words(doc, k)
+    if found is not None and k > i:
+        found.start = i
+    return found
+
+
+# --- units --------------------------------------------------------------------
+
+
+def _is_word(doc: Doc, k: int) -> bool:
+    """Letters only once diacritics are gone (``طنًا`` is a word)."""
+    return 0 <= k < len(doc) and doc[k].norm_.isalpha()
+
+
+def _unit_word(doc: Doc, k: int) -> bool:
+    """An indefinite content word that can be a counted noun."""
+    if not _is_word(doc, k) or len(doc[k].norm_) < 2:
+        return False
+    norm = doc[k].norm_
+    stops = load_lexicon("stat_unit_stops")
+    if norm in stops or (norm[:1] == _WAW and norm[1:] in stops) or _role(doc, k):
+        return False
+    if multiplier(norm) > 1 or _is_month(doc, k) or _has_pronoun(doc[k].text):
+        return False
+    if norm[:1] == _WAW and (norm[1:3] == _AL or _norm(doc, k - 1) in CLOSE):
+        return False  # والثاني / (2) وبرعاية: a conjunction, not a noun
+    return not norm.startswith(_AL) and read_words([norm]) is None
+
+
+def _is_month(doc: Doc, k: int) -> bool:
+    return any(phrase_index(n).match(doc, k) for n in ("months_hijri", "months_gregorian"))
+
+
+def _has_pronoun(text: str) -> bool:
+    """Ends with a possessive pronoun (``فعالياته``): a name, not a count."""
+    return text.endswith(PRONOUN_SUFFIXES) and len(text) > 4
+
+
+def _plural_after_of(doc: Doc, k: int) -> bool:
+    tok = doc[k] if k < len(doc) else None
+    return bool(tok is not None and tok.norm_.isalpha() and tok.norm_.startswith(_AL))
+
+
+def _unit_after(doc: Doc, k: int) -> tuple[int, int] | None:
+    """Token range of the counted noun after a quantity ending at ``k``."""
+    k = k + 1 if _norm(doc, k) in CLOSE else k
+    if _norm(doc, k) in PERCENT:
+        return k, k + 1
+    size = _is_role(doc, k, "percent")
+    if size:
+        return k, k + size
+    if _is_role(doc, k, "of") and _plural_after_of(doc, k + 1):
+        return k + 1, k + 2
+    if not _unit_word(doc, k):
+        return None
+    end = k + 1
+    if _pair(doc, k, end):
+        end += 1
+    return k, end
+
+
+def _pair(doc: Doc, k: int, nxt: int) -> bool:
+    """``زائر وزائرة``, ``متطوع ومتطوعة``: a و-coordinated noun of the same stem."""
+    if nxt >= len(doc) or not _norm(doc, nxt).startswith(_WAW):
+        return False
+    first, second = bare(doc[k].norm_), bare(doc[nxt].norm_[1:])
+    return len(first) >= 3 and second[:3] == first[:3]
+
+
+def _definite_unit(doc: Doc, q: Quantity) -> tuple[int, int] | None:
+    """``القبائل العشر`` (noun before) or ``الخمسة الأيام`` (noun after)."""
+    before, after = q.start - 1, q.end
+    for k in (after, before):
+        if _is_word(doc, k) and doc[k].norm_.startswith(_AL):
+            if doc[k].norm_ not in load_lexicon("stat_unit_stops") and not _role(doc, k):
+                return k, k + 1
+    return None
+
+
+# --- context --------------------------------------------------------------------
+
+
+def _approx_before(doc: Doc, start: int) -> int | None:
+    """Start of an approximation phrase ending right before ``start``."""
+    k = start - 1 if _norm(doc, start - 1) in OPEN else start
+    index = phrase_index("stat_approx")
+    for begin in range(k - 1, max(k - 5, -1), -1):
+        hit = index.match(doc, begin)
+        if hit and begin + hit[0] == k and hit[1] in ("before", "verb"):
+            return begin
+    return None
+
+
+def _approx_after(doc: Doc, end: int) -> int | None:
+    hit = phrase_index("stat_approx").match(doc, end) if end < len(doc) else None
+    return end + hit[0] if hit and hit[1] == "after" else None
+
+
+def _blocked(doc: Doc, q: Quantity) -> bool:
+    """An identifier, rank, edition or time of day."""
+    k = q.start - 1 if _norm(doc, q.start - 1) not in OPEN else q.start - 2
+    if 0 <= k < len(doc) and _is_role(doc, k, "block"):
+        return True
+    nxt = q.end + 1 if _norm(doc, q.end) in CLOSE else q.end
+    clock = _norm(doc, q.end) == ":" or _norm(doc, q.start - 1) == ":"
+    return clock or bool(_is_role(doc, nxt, "time"))
+
+
+def _range_unit(doc: Doc, q: Quantity) -> tuple[int, int] | None:
+    """``200 إلى 700 ريال``: the start of a range takes the end's unit."""
+    k = q.end
+    if not (_norm(doc, k) in ("-", "\u2013") or _is_role(doc, k, "range")):
+        return None
+    other = quantity_at(doc, k + 1)
+    return _unit_after(doc, other.end) if other and not other.words else None
+
+
+def _date_tokens(doc: Doc) -> set[int]:
+    used: set[int] = set()
+    for cand in candidates(doc, "dates"):
+        span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+        if span is not None:
+            used.update(range(span.start, span.end))
+    return used
+
+
+# --- the component --------------------------------------------------------------
+
+
+def _stat_at(doc: Doc, i: int, used: set[int], previous: list[Stat]) -> Stat | None:
+    q = quantity_at(doc, i)
+    if q is None or used.intersection(range(q.start, q.end)) or _blocked(doc, q):
+        return None
+    if q.definite:
+        unit = _definite_unit(doc, q)
+    elif _bare_multiplier(doc, q):
+        named = doc[q.start].norm_.startswith(_AL) and _unit_word(doc, q.start - 1)
+        unit = (q.end, q.end + 1) if _unit_word(doc, q.end) and not named else None
+        if unit is None:  # شاعر المليون: a name; الآلاف من: vague
+            return None
+    else:
+        unit = _unit_after(doc, q.end)
+    approx = _approx_before(doc, q.start)
+    start, end = min(q.start, approx if approx is not None else q.start), q.end
+    if unit is not None:
+        start, end = min(start, unit[0]), max(end, unit[1])
+        unit_text = _unit_text(doc, unit)
+    else:
+        unit_text = _elliptical_unit(doc, q, approx, previous)
+        if unit_text is False:
+            return None
+    after = _approx_after(doc, end)
+    rule = "quantity_words" if q.words else "quantity_digits"
+    return Stat(start, after or end, q.value, unit_text or None, bool(approx or after), rule)
+
+
+def _bare_multiplier(doc: Doc, q: Quantity) -> bool:
+    """``مليون``/``الآلاف`` alone: a count only with a noun right after it."""
+    return q.words and q.end - q.start == 1 and multiplier(doc[q.start].norm_) > 1
+
+
+def _unit_text(doc: Doc, unit: tuple[int, int]) -> str:
+    return doc[unit[0] : unit[1]].text
+
+
+def _elliptical_unit(doc: Doc, q: Quantity, approx: int | None, previous: list[Stat]):
+    """Unit of a count without a noun: range end, antecedent, None, or False (no stat)."""
+    ranged = _range_unit(doc, q)
+    if ranged and not q.words:
+        return _unit_text(doc, ranged)
+    pronoun = _is_role(doc, q.end, "pronoun") or _is_role(doc, q.start - 1, "pronoun")
+    if q.definite or not (approx is not None or q.scaled or pronoun):
+        return False
+    if q.words and not q.scaled and not pronoun:
+        return False
+    subject = _subject_unit(doc, q, approx)
+    if subject:
+        return subject
+    near = [s for s in previous if q.start - s.end <= ANTECEDENT_WINDOW and s.unit]
+    if near and (q.scaled or _is_role(doc, q.end, "pronoun")):
+        return near[-1].unit
+    return None
+
+
+def _subject_unit(doc: Doc, q: Quantity, approx: int | None) -> str | None:
+    """``عدد الزوار ... 5000`` or ``حضور (كبير) فاق عشرة آلاف``: the noun before."""
+    for k in range(q.start - 1, max(q.start - 6, -1), -1):
+        if _is_role(doc, k, "count") and _is_word(doc, k + 1):
+            return doc[k + 1].text
+    hit = phrase_index("stat_approx").match(doc, approx) if approx is not None else None
+    if not hit or hit[1] != "verb":
+        return None
+    before = [k for k in (approx - 2, approx - 1) if _unit_word(doc, k)]
+    return doc[before[0]].text if before else None
+
+
+def find_all(doc: Doc) -> list[Stat]:
+    """Every statistic of ``doc``, left to right; a repeated figure once."""
+    used = _date_tokens(doc)
+    found: list[Stat] = []
+    i = 0
+    while i < len(doc):
+        stat = _stat_at(doc, i, used, found)
+        if stat is None:
+            i += 1
+            continue
+        found.append(stat)
+        i = max(stat.end, i + 1)
+    return _dedupe(found)
+
+
+def _dedupe(stats: list[Stat]) -> list[Stat]:
+    seen: set[tuple] = set()
+    kept = []
+    for stat in stats:
+        key = (stat.value, bare(stat.unit.split()[0])[:4] if stat.unit else None)
+        if key not in seen:
+            seen.add(key)
+            kept.append(stat)
+    return kept
+
 
 @Language.component("civic_statistics")
 def find_statistics(doc: Doc) -> Doc:
+    """Record every statistic of ``doc`` as a ``statistics`` candidate."""
+    ensure_extensions()
+    for stat in find_all(doc):
+        span = doc[stat.start : stat.end]
+        add_candidate(
+            doc, "statistics", span, stat.rule, value=stat.value, unit=stat.unit,
+            approximate=stat.approximate, text=span.text,
+        )
     return doc
