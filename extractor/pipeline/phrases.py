@@ -62,7 +62,13 @@ def is_blocked(doc: Doc, i: int) -> bool:
 
 
 def extend_chain(
-    doc: Doc, j: int, limit: int = MAX_CHAIN, royal: bool = True, venue_stop: bool = False
+    doc: Doc,
+    j: int,
+    limit: int = MAX_CHAIN,
+    *,
+    royal: bool = True,
+    venue_stop: bool = True,
+    coordination: bool = False,
 ) -> int:
     """End (exclusive) of the construct chain whose complements start at ``j``.
 
@@ -83,7 +89,7 @@ def extend_chain(
         tok = doc[k]
         if k > j and _new_head(doc, k):
             break  # وجامعة الطائف / الرئيس التنفيذي: another entity begins
-        if has_waw(tok) and not is_definite(tok) and not (venue_stop and _coord_word(doc, k)):
+        if has_waw(tok) and not is_definite(tok) and not (coordination and _coord_word(doc, k)):
             break
         if venue_stop and k > j and _at_venue(doc, k):
             break
@@ -258,7 +264,7 @@ def org_at(doc: Doc, i: int) -> Slice | None:
     hit = match_head("org_heads", doc, i)
     if not hit:
         return None
-    return Slice(i, extend_chain(doc, i + hit[0], venue_stop=True))
+    return Slice(i, extend_chain(doc, i + hit[0], coordination=True))
 
 
 def org_mentions(doc: Doc) -> list[Slice]:

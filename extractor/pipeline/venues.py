@@ -57,7 +57,7 @@ def _facility_at(doc: Doc, i: int) -> Slice | None:
     hit = match_head("venue_heads", doc, i)
     if not hit:
         return None
-    end = extend_chain(doc, i + hit[0])
+    end = extend_chain(doc, i + hit[0], venue_stop=False)
     while end > i + hit[0] and (doc[end - 1].like_num or match_exact("ordinals", doc, end - 1)):
         end -= 1
     end = quoted_after(doc, end) or end  # قاعة «واحة الثقافة»
@@ -67,14 +67,17 @@ def _facility_at(doc: Doc, i: int) -> Slice | None:
 
 
 def _towns(doc: Doc, taken: set[int], lead) -> None:
-    """The first town after a preposition in the lead sentence."""
+    """The first ``محافظة/مدينة/حي ... + name`` after a preposition in the lead sentence.
+
+    A bare town name is too often part of an organization's name (``مركز
+    التأهيل ببريدة``) or a region to stand as the venue on its own.
+    """
     for i in range(lead.start, lead.end):
         if doc[i].idx in taken or not _after_prep(doc, i):
             continue
-        size = place_at(doc, i)
-        if not size and match_head("place_kinds", doc, i):
-            size = extend_chain(doc, i + 1) - i
-        if size and _not_country(doc, i):
+        kind = match_head("place_kinds", doc, i)
+        size = extend_chain(doc, i + 1, venue_stop=False) - i if kind else 0
+        if size > 1 and _not_country(doc, i + 1):
             _add(doc, Slice(i, i + size), None, "town")
             return
 
