@@ -46,6 +46,15 @@ def _tidy(value: float) -> Number:
     return int(value) if float(value).is_integer() else value
 
 
+def scale(value: Number, factor: int) -> Number:
+    """``value * factor`` without float noise (``338.4 ألف`` is 338400).
+
+    >>> scale(338.4, 1000), scale(1.5, 1000000)
+    (338400, 1500000)
+    """
+    return _tidy(round(value * factor, 6))
+
+
 def parse_digits(text: str) -> Number | None:
     """Value of a digit string with optional thousands separators or decimals.
 
@@ -159,7 +168,7 @@ def parse_number(text: str) -> Number | None:
         if rest and not all(is_multiplier(w) for w in rest):
             return None
         for word in rest:
-            value *= multiplier(word)
-        return _tidy(value)
+            value = scale(value, multiplier(word))
+        return value
     hit = read_words(norms)
     return hit[1] if hit and hit[0] == len(norms) else None

@@ -24,7 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractor.arabic.normalize import bare
-from extractor.arabic.numbers import Number, multiplier, parse_digits, read_words
+from extractor.arabic.numbers import Number, multiplier, parse_digits, read_words, scale
 from extractor.pipeline.facts import add_candidate, candidates, ensure_extensions
 from extractor.pipeline.resources import load_lexicon, phrase_index
 
@@ -37,7 +37,7 @@ DIGIT_GLUE = frozenset({",", ".", "\u066b", "\u066c"})  # , . ٫ ٬
 _AL = "\u0627\u0644"  # ال
 # Possessive suffixes as written (before teh-marbuta folding): ه ها هم هن.
 PRONOUN_SUFFIXES = ("\u0647", "\u0647\u0627", "\u0647\u0645", "\u0647\u0646")
-_WAW = "\u0648"  # و
+_WAW, _ALEF = "\u0648", "\u0627"  # و ا
 
 
 @dataclass
@@ -99,7 +99,7 @@ def _digits(doc: Doc, i: int) -> Quantity | None:
     while k2 < len(doc) and multiplier(doc[k2].norm_) > 1:
         factor *= multiplier(doc[k2].norm_)
         k2 += 1
-    return Quantity(i, k2, value * factor, scaled=factor > 1)
+    return Quantity(i, k2, scale(value, factor), scaled=factor > 1)
 
 
 def _words(doc: Doc, i: int) -> Quantity | None:
@@ -142,13 +142,23 @@ def _unit_word(doc: Doc, k: int) -> bool:
         return False
     if multiplier(norm) > 1 or _is_month(doc, k) or _has_pronoun(doc[k].text):
         return False
-    if norm[:1] == _WAW and (norm[1:3] == _AL or _norm(doc, k - 1) in CLOSE):
-        return False  # والثاني / (2) وبرعاية: a conjunction, not a noun
+    if norm[:1] == _WAW and not _waw_unit(norm):
+        return False  # والثاني / 50 ورطوبة: a conjunction, not a noun
     return not norm.startswith(_AL) and read_words([norm]) is None
 
 
+def _waw_unit(norm: str) -> bool:
+    units = load_lexicon("stat_waw_units")
+    return norm in units or norm.rstrip(_ALEF) in units
+
+
 def _is_month(doc: Doc, k: int) -> bool:
-    return any(phrase_index(n).match(doc, k) for n in ("months_hijri", "months_gregorian"))
+    """A month name, the word شهر, or a date qualifier (``الخمس القادمة``)."""
+    names = ("months_hijri", "months_gregorian", "date_qualifiers")
+    if any(phrase_index(n).match(doc, k) for n in names):
+        return True
+    hit = phrase_index("date_markers").match(doc, k)
+    return bool(hit and hit[1] == "month")
 
 
 def _has_pronoun(text: str) -> bool:
@@ -158,7 +168,9 @@ def _has_pronoun(text: str) -> bool:
 
 def _plural_after_of(doc: Doc, k: int) -> bool:
     tok = doc[k] if k < len(doc) else None
-    return bool(tok is not None and tok.norm_.isalpha() and tok.norm_.startswith(_AL))
+    if tok is None or _is_month(doc, k):
+        return False
+    return tok.norm_.isalpha() and tok.norm_.startswith(_AL)
 
 
 def _unit_after(doc: Doc, k: int) -> tuple[int, int] | None:
@@ -192,7 +204,8 @@ def _definite_unit(doc: Doc, q: Quantity) -> tuple[int, int] | None:
     before, after = q.start - 1, q.end
     for k in (after, before):
         if _is_word(doc, k) and doc[k].norm_.startswith(_AL):
-            if doc[k].norm_ not in load_lexicon("stat_unit_stops") and not _role(doc, k):
+            stop = doc[k].norm_ in load_lexicon("stat_unit_stops") or _is_month(doc, k)
+            if not stop and not _role(doc, k):
                 return k, k + 1
     return None
 
@@ -255,6 +268,7 @@ def _stat_at(doc: Doc, i: int, used: set[int], previous: list[Stat]) -> Stat | N
         unit = _definite_unit(doc, q)
     elif _bare_multiplier(doc, q):
         named = doc[q.start].norm_.startswith(_AL) and _unit_word(doc, q.start - 1)
+        named = named and _approx_before(doc, q.start) is None
         unit = (q.end, q.end + 1) if _unit_word(doc, q.end) and not named else None
         if unit is None:  # شاعر المليون: a name; الآلاف من: vague
             return None
