@@ -55,8 +55,8 @@ def _is_title_word(doc: Doc, k: int) -> bool:
 
 def _mention(doc: Doc, i: int, size: int, value: str) -> int:
     kind, weak = value.rstrip("?"), value.endswith("?")
-    if prep_clitic(doc[i]):
-        return i + size  # بمهرجان، لاحتفالات: a reference inside another phrase
+    if prep_clitic(doc[i]) or (i > 0 and doc[i - 1].like_num):
+        return i + size  # بمهرجان، لاحتفالات، 462 مبادرة: no event of its own
     name = _quoted_name(doc, i, size) or _chain_name(doc, i, size)
     end = name.end if name else i + size
     edition, end_ed = _edition(doc, end)

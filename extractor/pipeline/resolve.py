@@ -24,9 +24,13 @@ _NAME_FIELD = {"dates": "value", "statistics": "value"}
 def resolve(doc: Doc) -> Doc:
     """Deduplicate candidates and apply the cross-kind precedence."""
     ensure_extensions()
+    names = [c for c in candidates(doc, "events") if c.fields.get("name")]
     kept: list[Candidate] = []
     for kind in KINDS:
-        kept.extend(_dedupe(kind, candidates(doc, kind)))
+        found = candidates(doc, kind)
+        if kind == "statistics":  # ملتقى “نحو المليون متطوع”: a number inside a name
+            found = [c for c in found if not any(_inside(c, e) for e in names)]
+        kept.extend(_dedupe(kind, found))
     doc._.candidates = _precedence(kept)
     return doc
 
@@ -65,9 +69,22 @@ def overlap(a: list[str], b: list[str]) -> float:
 
 
 def _same(a: Candidate, b: Candidate) -> bool:
-    if a.kind in ("dates", "statistics") or a.kind == "events":
-        return key_tokens(a) == key_tokens(b) or (a.start < b.end and b.start < a.end)
+    if a.start < b.end and b.start < a.end:
+        return True
+    if a.kind in ("dates", "statistics"):
+        return key_tokens(a) == key_tokens(b)
+    if a.kind == "events":
+        named = a.fields.get("name") and b.fields.get("name")
+        same_type = a.fields["type"] == b.fields["type"]
+        return same_type and (not named and a.fields.get("name") == b.fields.get("name")
+                              or named and overlap(key_tokens(a), key_tokens(b)) >= SAME)
     return overlap(key_tokens(a), key_tokens(b)) >= SAME
+
+
+def _inside(cand: Candidate, event: Candidate) -> bool:
+    """``cand`` lies within the event's name (its evidence starts with the name)."""
+    name_end = event.start + len(event.fields["name"])
+    return event.start <= cand.start and cand.end <= name_end
 
 
 def _dedupe(kind: str, cands: list[Candidate]) -> list[Candidate]:
