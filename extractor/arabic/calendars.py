@@ -133,7 +133,9 @@ def relative_hijri_year(published: date | None, offset: int) -> str | None:
 def nearest_gregorian_year(published: date, month: int, day: int | None = None) -> int:
     """The year that puts ``day``/``month`` nearest to ``published``."""
     years = (published.year - 1, published.year, published.year + 1)
-    return min(years, key=lambda y: _distance(published, *_gregorian_span(y, month, day)))
+    return min(
+        years, key=lambda y: _distance(published, *_gregorian_span(y, month, day))
+    )
 
 
 def nearest_hijri_year(published: date, month: int, day: int | None = None) -> int:
@@ -248,4 +250,8 @@ def _day_year(
 
 
 def _on(year: int, month: int, day: int, hijri: bool) -> date | None:
-    return hijri_to_gregorian(year, month, day) if hijri else gregorian_date(year, month, day)
+    return (
+        hijri_to_gregorian(year, month, day)
+        if hijri
+        else gregorian_date(year, month, day)
+    )

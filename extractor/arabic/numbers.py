@@ -126,7 +126,9 @@ def read_words(norms: Sequence[str], i: int = 0) -> tuple[int, Number] | None:
     total, current, k = 0, 0, i
     while k < len(norms):
         value = word_value(norms[k])
-        if value is None or (k > i and norms[k][:1] != _WAW and not _glues(value, current)):
+        if value is None or (
+            k > i and norms[k][:1] != _WAW and not _glues(value, current)
+        ):
             break
         if value.startswith("t"):  # أحد/اثنا: only as the head of أحد عشر...
             if not _tens_next(norms, k):
@@ -135,6 +137,8 @@ def read_words(norms: Sequence[str], i: int = 0) -> tuple[int, Number] | None:
         if value.startswith("x"):
             total += max(current, 1) * int(value[1:])
             current = 0
+        elif value == "100" and 0 < current < 10 and norms[k][:1] != _WAW:
+            current *= 100  # ثلاث مئة
         else:
             current += int(value)
         k += 1
@@ -144,8 +148,8 @@ def read_words(norms: Sequence[str], i: int = 0) -> tuple[int, Number] | None:
 
 
 def _glues(value: str, current: int) -> bool:
-    """A word that continues a number without و: a multiplier, or عشر after a unit."""
-    return value.startswith("x") or (value == "10" and 0 < current < 10)
+    """A word that continues a number without و: a multiplier, or عشر/مئة after a unit."""
+    return value.startswith("x") or (value in ("10", "100") and 0 < current < 10)
 
 
 def _tens_next(norms: Sequence[str], k: int) -> bool:

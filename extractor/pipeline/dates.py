@@ -115,7 +115,10 @@ def _year_calendar(year: int, era: str | None) -> str | None:
 
 def _month_at(doc: Doc, k: int) -> tuple[int, int, str, bool] | None:
     """``(length, month, calendar, ambiguous)`` of a month name at ``k``."""
-    for name, calendar in (("months_hijri", "hijri"), ("months_gregorian", "gregorian")):
+    for name, calendar in (
+        ("months_hijri", "hijri"),
+        ("months_gregorian", "gregorian"),
+    ):
         hit = _table(name, doc, k)
         if hit:
             return hit[0], int(hit[1].rstrip("?")), calendar, hit[1].endswith("?")
@@ -167,7 +170,9 @@ def _day_month(doc: Doc, i: int) -> Parsed | None:
     return _month_tail(doc, i, k + month[0], month, day, "day_month")
 
 
-def _month_tail(doc: Doc, i: int, k: int, month, day: int | None, rule: str) -> Parsed | None:
+def _month_tail(
+    doc: Doc, i: int, k: int, month, day: int | None, rule: str
+) -> Parsed | None:
     """Read the optional year, era and qualifier after a month name."""
     _, number, calendar, _ = month
     year = _int(doc, k)
@@ -200,7 +205,9 @@ def _month_only(doc: Doc, i: int) -> Parsed | None:
 def _month_near(doc: Doc, start: int, end: int) -> bool:
     """Another month name right before or after (``رجب - شعبان - رمضان``)."""
     before = start - 1
-    while before >= 0 and (doc[before].norm_ in SEPARATORS or doc[before].norm_ == "\u0648"):
+    while before >= 0 and (
+        doc[before].norm_ in SEPARATORS or doc[before].norm_ == "\u0648"
+    ):
         before -= 1  # و
     after = end
     while after < len(doc) and doc[after].norm_ in SEPARATORS:
@@ -222,11 +229,15 @@ def _year(doc: Doc, i: int) -> list[Parsed]:
     last = k + 2 if second and len(_norm(doc, k + 2)) == 4 else k
     era, size = _era(doc, last + 1)
     calendar = _year_calendar(first, era)
-    if calendar is None or not (cue or era or last > k or _bare_year_ok(doc, k, calendar)):
+    if calendar is None or not (
+        cue or era or last > k or _bare_year_ok(doc, k, calendar)
+    ):
         return []
     found = [Parsed(i, k + 1, calendar, first, rule="year")]
     if last > k:
-        found.append(Parsed(k + 2, last + 1 + size, calendar, second, rule="year_range"))
+        found.append(
+            Parsed(k + 2, last + 1 + size, calendar, second, rule="year_range")
+        )
     else:
         found[0].end = k + 1 + size
     return found
@@ -238,7 +249,11 @@ def _bare_year_ok(doc: Doc, k: int, calendar: str) -> bool:
     if calendar != "gregorian" or glued:
         return False
     nxt = doc[k + 1] if k + 1 < len(doc) else None
-    return nxt is None or not nxt.is_alpha or nxt.norm_.startswith(("\u0627\u0644", "\u0648"))
+    return (
+        nxt is None
+        or not nxt.is_alpha
+        or nxt.norm_.startswith(("\u0627\u0644", "\u0648"))
+    )
 
 
 def _explicit(doc: Doc, i: int) -> list[Parsed]:
@@ -260,7 +275,9 @@ def _range(doc: Doc, i: int) -> list[Parsed]:
     if day is None or not 1 <= day <= 31:
         return []
     k = i + 1
-    while k < i + 4 and (_norm(doc, k) in SEPARATORS or _marker(doc, k, "range", False)):
+    while k < i + 4 and (
+        _norm(doc, k) in SEPARATORS or _marker(doc, k, "range", False)
+    ):
         k += 1
     end = (_numeric(doc, k) or _day_month(doc, k)) if k > i + 1 else None
     if end is None:
@@ -275,7 +292,11 @@ def _with_dual(doc: Doc, parsed: Parsed) -> Parsed:
     if not link and not (k > parsed.end and doc[parsed.end].norm_ == "("):
         return parsed
     other = next(iter(_explicit(doc, _skip(doc, k + link))), None)
-    if other is None or other.calendar == parsed.calendar or other.rule == "range_start":
+    if (
+        other is None
+        or other.calendar == parsed.calendar
+        or other.rule == "range_start"
+    ):
         return parsed
     hijri, greg = (parsed, other) if parsed.calendar == "hijri" else (other, parsed)
     return replace(hijri, start=parsed.start, end=other.end, rule="dual", twin=greg)
@@ -285,13 +306,23 @@ def _resolve(doc: Doc, parsed: Parsed, relative: bool = False) -> Hit:
     published = doc._.published
     twin = parsed.twin
     value, hijri = cal.resolve_explicit(
-        parsed.calendar, parsed.year, parsed.month, parsed.day, published, parsed.qualifier
+        parsed.calendar,
+        parsed.year,
+        parsed.month,
+        parsed.day,
+        published,
+        parsed.qualifier,
     )
     if twin is not None and twin.year and twin.day:
-        value = cal.resolve_explicit("gregorian", twin.year, twin.month, twin.day, None)[0]
-        value = value or cal.resolve_explicit(
-            parsed.calendar, parsed.year, parsed.month, parsed.day, published
+        value = cal.resolve_explicit(
+            "gregorian", twin.year, twin.month, twin.day, None
         )[0]
+        value = (
+            value
+            or cal.resolve_explicit(
+                parsed.calendar, parsed.year, parsed.month, parsed.day, published
+            )[0]
+        )
     relative = relative or (parsed.year is None and parsed.qualifier is not None)
     return Hit(
         parsed.start, parsed.end, value, parsed.calendar, relative, hijri, parsed.rule
@@ -335,7 +366,7 @@ def _today_ok(doc: Doc, k: int, day: tuple[int, str]) -> bool:
     if day[1] != "0":
         return True
     after = _norm(doc, k + 1)
-    quoted = k > 0 and doc[k - 1].text[-1:] in "\"\u00ab" and after in ("\"", "\u00bb")
+    quoted = k > 0 and doc[k - 1].text[-1:] in '"\u00ab' and after in ('"', "\u00bb")
     if quoted or after in load_lexicon("date_today_adjectives"):
         return False
     return not (_nisba(after) or _table("date_ordinal_days", doc, k + 1, False))
@@ -359,7 +390,11 @@ def _period(doc: Doc, i: int, end: int, spec: str) -> Hit:
     unit, offset = spec.split()
     value = cal.relative_period(doc._.published, unit, int(offset))
     calendar = "hijri" if unit == "hyear" else "gregorian"
-    hijri = cal.relative_hijri_year(doc._.published, int(offset)) if unit == "hyear" else None
+    hijri = (
+        cal.relative_hijri_year(doc._.published, int(offset))
+        if unit == "hyear"
+        else None
+    )
     return Hit(i, end, value, calendar, True, hijri, "relative_period")
 
 
@@ -379,7 +414,9 @@ def _weekday(doc: Doc, i: int) -> list[Hit]:
     end = weekday[1] + size
     explicit = _explicit(doc, _skip(doc, end + _marker(doc, _skip(doc, end), "link")))
     if len(explicit) == 1 and explicit[0].day and explicit[0].start - end <= 3:
-        return [replace(_resolve(doc, _with_dual(doc, explicit[0]), bool(size)), start=i)]
+        return [
+            replace(_resolve(doc, _with_dual(doc, explicit[0]), bool(size)), start=i)
+        ]
     published = doc._.published
     if qualifier:
         value = cal.weekday_date(published, weekday[0], qualifier)
@@ -406,7 +443,9 @@ def _imperfect(norm: str) -> bool:
     """``سيقام``/``يدشن``/``تنطلق``, not ``تنظيم``/``تعاون``/``يوم``."""
     if norm[0] == _SEEN and norm[1] in (_YEH, _TEH, _NOON):
         norm = norm[1:]
-    if norm in load_lexicon("date_future_cues") or norm in load_lexicon("date_not_verbs"):
+    if norm in load_lexicon("date_future_cues") or norm in load_lexicon(
+        "date_not_verbs"
+    ):
         return False
     if norm[0] == _YEH:
         return True
@@ -452,7 +491,14 @@ def find_dates(doc: Doc) -> Doc:
     for hit in find_all(doc):
         span = doc[hit.start : hit.end]
         add_candidate(
-            doc, "dates", span, hit.rule, text=span.text, value=hit.value,
-            calendar=hit.calendar, relative=hit.relative, hijri=hit.hijri,
+            doc,
+            "dates",
+            span,
+            hit.rule,
+            text=span.text,
+            value=hit.value,
+            calendar=hit.calendar,
+            relative=hit.relative,
+            hijri=hit.hijri,
         )
     return doc

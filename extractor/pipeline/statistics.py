@@ -69,7 +69,11 @@ def _norm(doc: Doc, k: int) -> str:
 
 
 def _role(doc: Doc, k: int, clitics: bool = False) -> tuple[int, str] | None:
-    return phrase_index("stat_markers").match(doc, k, clitics) if 0 <= k < len(doc) else None
+    return (
+        phrase_index("stat_markers").match(doc, k, clitics)
+        if 0 <= k < len(doc)
+        else None
+    )
 
 
 def _is_role(doc: Doc, k: int, role: str) -> int:
@@ -285,7 +289,8 @@ def _stat_at(doc: Doc, i: int, used: set[int], previous: list[Stat]) -> Stat | N
             return None
     after = _approx_after(doc, end)
     rule = "quantity_words" if q.words else "quantity_digits"
-    return Stat(start, after or end, q.value, unit_text or None, bool(approx or after), rule)
+    approximate = approx is not None or after is not None
+    return Stat(start, after or end, q.value, unit_text or None, approximate, rule)
 
 
 def _bare_multiplier(doc: Doc, q: Quantity) -> bool:
@@ -361,7 +366,13 @@ def find_statistics(doc: Doc) -> Doc:
     for stat in find_all(doc):
         span = doc[stat.start : stat.end]
         add_candidate(
-            doc, "statistics", span, stat.rule, value=stat.value, unit=stat.unit,
-            approximate=stat.approximate, text=span.text,
+            doc,
+            "statistics",
+            span,
+            stat.rule,
+            value=stat.value,
+            unit=stat.unit,
+            approximate=stat.approximate,
+            text=span.text,
         )
     return doc

@@ -1,0 +1,108 @@
+"""The civic_statistics component on real Arabic snippets (rules-only pipeline)."""
+
+from datetime import date
+
+import pytest
+
+from extractor.pipeline.facts import candidates
+
+
+def _stats(nlp, text):
+    """Run the pipeline up to civic_statistics; return (value, unit, approximate)."""
+    doc = nlp.make_doc(text)
+    doc._.published = date(2015, 8, 10)
+    for name, proc in nlp.pipeline:
+        doc = proc(doc)
+        if name == "civic_statistics":
+            break
+    found = candidates(doc, "statistics")
+    for cand in found:
+        assert cand.fields["text"] == text[cand.start : cand.end]  # offsets are sacred
+    return [
+        (c.fields["value"], c.fields["unit"], c.fields["approximate"]) for c in found
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("بمشاركة 42 ألف متطوع تقريباً", (42000, "متطوع", True)),
+        ("أطلقت 462 مبادرة", (462, "مبادرة", False)),
+        ("استمر ثلاثة أيام", (3, "أيام", False)),
+        ("استمر ثمانية وثلاثين يوماً", (38, "يوماً", False)),
+        ("بلغت الجوائز عشرين ألف ريال", (20000, "ريال", False)),
+        ("زاره أكثر من سبعة آلاف زائر", (7000, "زائر", True)),
+        ("نحو 9 مليارات يورو", (9_000_000_000, "يورو", True)),
+        ("بقيمة 1.5 مليون ريال", (1_500_000, "ريال", False)),
+        ("إنتاج 30 طنًا من العسل", (30, "طنًا", False)),
+        ("شارك ٧٥ عملاً فوتوغرافياً", (75, "عملاً", False)),
+        ("بمشاركة 1,200 طالب", (1200, "طالب", False)),
+        ("ما يزيد على (50) من القنوات", (50, "القنوات", True)),
+        ("بمشاركة 161 من العاملين", (161, "العاملين", False)),
+        ("سجل 1100 متطوع ومتطوعة", (1100, "متطوع ومتطوعة", False)),
+        ("استقبل الـ60 ألف زائر", (60000, "زائر", False)),
+        ("قرابة 12 مليون زائر ومعتمر", (12_000_000, "زائر", True)),
+        ("وتوزيع اكثر من 200 ألف وجبة", (200_000, "وجبة", True)),
+        ("بلغت نسبة الزيادة 10 %", (10, "%", False)),
+        ("ارتفع 7 في المائة", (7, "في المائة", False)),
+        ("أكثر من مائة جواد", (100, "جواد", True)),
+        ("ملتقى نحو المليون متطوع", (1_000_000, "متطوع", True)),
+        ("يتراوح عمر المتبرع ما فوق الـ18 عامًا", (18, "عامًا", True)),
+        ("أقل من 55 عامًا", (55, "عامًا", True)),
+        ("وسط حضور فاق عشرة آلاف", (10000, "حضور", True)),
+        ("بمشاركة (50) شابا وشابة", (50, "شابا وشابة", False)),
+    ],
+)
+def test_statistic(nlp_rules, text, expected):
+    assert _stats(nlp_rules, text) == [expected]
+
+
+def test_definite_number_words(nlp_rules):
+    assert _stats(nlp_rules, "شاركت القبائل العشر") == [(10, "القبائل", False)]
+    assert _stats(nlp_rules, "خلال الخمسة الأيام") == [(5, "الأيام", False)]
+
+
+def test_range_is_two_statistics(nlp_rules):
+    found = _stats(nlp_rules, "تتراوح الأسعار بين 200 إلى 700 ريال")
+    assert found == [(200, "ريال", False), (700, "ريال", False)]
+
+
+def test_elliptical_count_takes_antecedent(nlp_rules):
+    found = _stats(nlp_rules, "شارك أكثر من 100 متسابق وفاز 14 منهم بجوائز")
+    assert found == [(100, "متسابق", True), (14, "متسابق", False)]
+
+
+def test_elliptical_multiplier_takes_previous_unit(nlp_rules):
+    found = _stats(nlp_rules, "قيمتها 80 ألف ريال، للأول 50 ألفا")
+    assert found == [(80000, "ريال", False), (50000, "ريال", False)]
+
+
+def test_repeated_figure_is_one(nlp_rules):
+    assert _stats(nlp_rules, "شارك 20 متطوعاً ، وقال إن 20 متطوعاً") == [
+        (20, "متطوعاً", False)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "في 25 شوال 1436 هـ",  # a date
+        "خلال عام 2015م",  # a year
+        "مهرجان صيف القريات 36 الذي",  # a number in a name
+        "يواصل مهرجان صيف الرس 36 فعالياته",
+        "يبدأ الساعة 9 مساء",  # time
+        "في تمام 17:33",
+        "للاستفسار على الرقم 920012345",  # phone number
+        "الملتقى الصيفي الـ(13)",  # edition
+        "في الدورة 13 للمهرجان",
+        "حضر عدد من المسؤولين",  # vague
+        "بضعة أشخاص",
+        "حضره الآلاف من الزوار",
+        "استمر يومين",  # dual noun without a number word
+        "المتطوع الواحد",
+        "شاعر المليون زياد",  # a programme name
+        "بلغت درجة الحرارة 50 ورطوبة عالية",
+    ],
+)
+def test_not_statistics(nlp_rules, text):
+    assert _stats(nlp_rules, text) == []
