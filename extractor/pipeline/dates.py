@@ -175,6 +175,8 @@ def _month_tail(
 ) -> Parsed | None:
     """Read the optional year, era and qualifier after a month name."""
     _, number, calendar, _ = month
+    if _norm(doc, k) == "(" and _month_at(doc, k + 1) and _norm(doc, k + 2) == ")":
+        k += 3  # كانون الأول (ديسمبر) 2016
     year = _int(doc, k)
     era, size = _era(doc, k + 1) if year else (None, 0)
     if year and _year_calendar(year, era):
@@ -225,6 +227,9 @@ def _year(doc: Doc, i: int) -> list[Parsed]:
     first = _int(doc, k)
     if first is None or len(_norm(doc, k)) != 4:
         return []
+    dual = _dual_year(doc, i, k, first)
+    if dual:
+        return [dual]
     second = _int(doc, k + 2) if _norm(doc, k + 1) in SEPARATORS else None
     last = k + 2 if second and len(_norm(doc, k + 2)) == 4 else k
     era, size = _era(doc, last + 1)
@@ -243,16 +248,38 @@ def _year(doc: Doc, i: int) -> list[Parsed]:
     return found
 
 
+def _dual_year(doc: Doc, i: int, k: int, first: int) -> Parsed | None:
+    """``1384هـ/1964م``: one year in both calendars, read as the Hijri one."""
+    era, size = _era(doc, k + 1)
+    if era != "hijri" or _norm(doc, k + 1 + size) not in SEPARATORS:
+        return None
+    other = k + 2 + size
+    year = _int(doc, other)
+    era2, size2 = _era(doc, other + 1)
+    if year is None or era2 != "gregorian" or _year_calendar(first, era) is None:
+        return None
+    return Parsed(i, other + 1 + size2, "hijri", first, rule="dual_year")
+
+
+def _identifier_before(doc: Doc, k: int) -> bool:
+    """``موديل 2015``, ``القرار 2216``, ``رقم 2030``: an identifier, not a year."""
+    hit = phrase_index("stat_markers").match(doc, k - 1, False) if k > 0 else None
+    return bool(hit and hit[1] == "block")
+
+
 def _bare_year_ok(doc: Doc, k: int, calendar: str) -> bool:
     """A bare four-digit Gregorian year not followed by a counted noun."""
     glued = k > 0 and not doc[k - 1].whitespace_ and _norm(doc, k - 1) in (",", ".")
-    if calendar != "gregorian" or glued:
+    if calendar != "gregorian" or glued or _identifier_before(doc, k):
         return False
+    if k > 0 and _marker(doc, k - 1, "yearprep"):
+        return True  # منذ 2008, حتى 2006, بحلول 2030
     nxt = doc[k + 1] if k + 1 < len(doc) else None
     return (
         nxt is None
-        or not nxt.is_alpha
-        or nxt.norm_.startswith(("\u0627\u0644", "\u0648"))
+        or not nxt.norm_.isalpha()
+        or nxt.norm_.startswith((_AL, "\u0648"))  # و
+        or nxt.norm_ in load_lexicon("stat_unit_stops")
     )
 
 
@@ -347,12 +374,25 @@ def _relative(doc: Doc, i: int) -> list[Hit]:
         end = k + day[0]
         weekday = _weekday_at(doc, _skip(doc, end))
         end = _past_paren(doc, weekday[1]) if weekday else end
+        explicit = _linked_explicit(doc, end)
+        if explicit:  # بعد غد الخميس الموافق 21 شوال: the explicit date wins
+            return [replace(_resolve(doc, explicit, True), start=i)]
         value = cal.relative_day(doc._.published, int(day[1]))
         return [Hit(i, end, value, relative=True, rule="relative_day")]
     period = _table("date_relative_periods", doc, i)
     if not period:
         return []
     return [_period(doc, i, i + period[0], period[1])]
+
+
+def _linked_explicit(doc: Doc, end: int) -> Parsed | None:
+    """A full day date joined by الموافق right after ``end``."""
+    k = _skip(doc, end)
+    link = _marker(doc, k, "link")
+    if not link:
+        return None
+    found = _explicit(doc, _skip(doc, k + link))
+    return _with_dual(doc, found[0]) if len(found) == 1 and found[0].day else None
 
 
 def _past_paren(doc: Doc, end: int) -> int:

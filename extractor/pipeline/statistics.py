@@ -37,7 +37,7 @@ DIGIT_GLUE = frozenset({",", ".", "\u066b", "\u066c"})  # , . ٫ ٬
 _AL = "\u0627\u0644"  # ال
 # Possessive suffixes as written (before teh-marbuta folding): ه ها هم هن.
 PRONOUN_SUFFIXES = ("\u0647", "\u0647\u0627", "\u0647\u0645", "\u0647\u0646")
-_WAW, _ALEF = "\u0648", "\u0627"  # و ا
+_WAW, _ALEF, _REH = "\u0648", "\u0627", "\u0631"  # و ا ر
 
 
 @dataclass
@@ -97,6 +97,8 @@ def _digits(doc: Doc, i: int) -> Quantity | None:
     ):
         k += 2
     value = parse_digits(doc[i:k].text)
+    if k == i + 1 and _reh_decimal(doc, i):
+        value, k = _reh_decimal(doc, i), i + 3
     if value is None or len(_norm(doc, i)) > MAX_DIGITS:
         return None
     factor, k2 = 1, k
@@ -104,6 +106,14 @@ def _digits(doc: Doc, i: int) -> Quantity | None:
         factor *= multiplier(doc[k2].norm_)
         k2 += 1
     return Quantity(i, k2, scale(value, factor), scaled=factor > 1)
+
+
+def _reh_decimal(doc: Doc, i: int) -> float | None:
+    """Gulf press decimals written with ر, digits reversed: ``7ر2`` is 2.7."""
+    glued = not doc[i].whitespace_ and i + 2 < len(doc) and not doc[i + 1].whitespace_
+    if not glued or doc[i + 1].norm_ != _REH or not _norm(doc, i + 2).isdigit():
+        return None
+    return float(f"{doc[i + 2].norm_}.{doc[i].norm_}")
 
 
 def _words(doc: Doc, i: int) -> Quantity | None:

@@ -181,3 +181,32 @@ def test_not_dates(nlp_rules, text):
 def test_same_day_twice_is_one_item(nlp_rules):
     found = _dates(nlp_rules, "أقيم أمس الحفل وشهد أمس توزيع الجوائز")
     assert [d["value"] for d in found] == ["2015-08-09"]
+
+
+def test_relative_word_with_linked_explicit_date(nlp_rules):
+    found = _one(nlp_rules, "ستبدأ بعد غد الخميس الموافق 21 من شهر شوال", "2015-08-04")
+    assert (found["value"], found["hijri"]) == ("2015-08-06", "1436-10-21")
+
+
+def test_dual_calendar_year(nlp_rules):
+    found = _one(nlp_rules, "حتى عام1384هـ/1964م")
+    assert (found["value"], found["calendar"], found["hijri"]) == (
+        "1964",
+        "hijri",
+        "1384",
+    )
+
+
+def test_month_with_its_other_name_in_parentheses(nlp_rules):
+    found = _one(nlp_rules, "في كانون الأول (ديسمبر) 2016 تقريبا")
+    assert found["value"] == "2016-12"
+
+
+@pytest.mark.parametrize("text", ["منذ 2008 ما أسهم", "في 2014، فيما"])
+def test_bare_years(nlp_rules, text):
+    assert [d["value"] for d in _dates(nlp_rules, text)] in (["2008"], ["2014"])
+
+
+@pytest.mark.parametrize("text", ["سيارة موديل 2015 في الحفل", "القرار 2216 والمبادرة"])
+def test_identifiers_are_not_years(nlp_rules, text):
+    assert _dates(nlp_rules, text) == []

@@ -106,3 +106,18 @@ def test_repeated_figure_is_one(nlp_rules):
 )
 def test_not_statistics(nlp_rules, text):
     assert _stats(nlp_rules, text) == []
+
+
+def test_reh_decimals(nlp_rules):
+    found = _stats(nlp_rules, "إلى 52ر2 مليار يورو بنسبة 7ر2% خلال")
+    assert found == [(2_520_000_000, "يورو", False), (2.7, "%", False)]
+
+
+def test_waw_initial_units(nlp_rules):
+    assert _stats(nlp_rules, "وزعت 300 وجبة") == [(300, "وجبة", False)]
+    assert _stats(nlp_rules, "وأكثر من 800 وافد") == [(800, "وافد", True)]
+
+
+def test_count_of_noun_gives_unit(nlp_rules):
+    found = _stats(nlp_rules, "وبلغ عدد الزوار أكثر من 5000 .")
+    assert found == [(5000, "الزوار", True)]
