@@ -33,6 +33,7 @@ _WAW = "\u0648"  # و
 _AL = "\u0627\u0644"  # ال
 # Thousands separators: comma, Arabic thousands separator ٬ (U+066C).
 _THOUSANDS = re.compile(r"^\d{1,3}([,\u066c]\d{3})+$")
+_DOT_THOUSANDS = re.compile(r"^[1-9]\d{0,2}([.]000)+$")
 # Decimal point: full stop, Arabic decimal separator ٫ (U+066B), Arabic comma ، (U+060C).
 _DECIMAL = re.compile(r"^\d+[.\u066b\u060c]\d+$")
 
@@ -60,11 +61,15 @@ def parse_digits(text: str) -> Number | None:
 
     >>> parse_digits("1,200"), parse_digits("٣٫٥"), parse_digits("12a")
     (1200, 3.5, None)
+    >>> parse_digits("445.000"), parse_digits("0.041")
+    (445000, 0.041)
     """
     text = normalize(text.strip())
     if text.isdigit():
         return int(text)
     if _THOUSANDS.match(text):
+        return int(re.sub(r"\D", "", text))
+    if _DOT_THOUSANDS.match(text):  # 445.000: a thousands point, not a decimal
         return int(re.sub(r"\D", "", text))
     if _DECIMAL.match(text):
         whole, frac = re.split(r"[.\u066b\u060c]", text)

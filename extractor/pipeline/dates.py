@@ -175,8 +175,7 @@ def _month_tail(
 ) -> Parsed | None:
     """Read the optional year, era and qualifier after a month name."""
     _, number, calendar, _ = month
-    if _norm(doc, k) == "(" and _month_at(doc, k + 1) and _norm(doc, k + 2) == ")":
-        k += 3  # كانون الأول (ديسمبر) 2016
+    k = _month_alias(doc, k, number)
     year = _int(doc, k)
     era, size = _era(doc, k + 1) if year else (None, 0)
     if year and _year_calendar(year, era):
@@ -188,6 +187,16 @@ def _month_tail(
         if period and period[1] in ("year 0", "hyear 0"):
             qualifier, size = 0, period[0]
     return Parsed(i, k + size, calendar, None, number, day, qualifier, rule)
+
+
+def _month_alias(doc: Doc, k: int, number: int) -> int:
+    """Skip the month's other name: ``كانون الأول (ديسمبر)``, ``24 يونيو حزيران``."""
+    j = k + (_norm(doc, k) == "(")
+    alias = _month_at(doc, j)
+    if alias is None or alias[1] != number:
+        return k
+    j += alias[0]
+    return j + (_norm(doc, j) == ")")
 
 
 def _month_only(doc: Doc, i: int) -> Parsed | None:

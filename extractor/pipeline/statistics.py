@@ -116,14 +116,20 @@ def _reh_decimal(doc: Doc, i: int) -> float | None:
     return float(f"{doc[i + 2].norm_}.{doc[i].norm_}")
 
 
+def _ordinal_tens(norm: str, value: Number) -> bool:
+    """``(الحادي) والعشرون``, ``العشرون``: a definite ten is an ordinal."""
+    norm = norm[1:] if norm[:1] == _WAW else norm
+    return norm.startswith(_AL) and 20 <= value < 100
+
+
 def _words(doc: Doc, i: int) -> Quantity | None:
     norms = [t.norm_ for t in doc[i : i + 8]]
     hit = read_words(norms)
     if hit is None:
         return None
     size, value = hit
-    if value < 3:  # واحد / اثنان follow their noun; the noun alone counts
-        return None
+    if value < 3 or _ordinal_tens(norms[0], value):
+        return None  # واحد/اثنان follow their noun; العقد العشرون is an ordinal
     scaled = any(multiplier(n) > 1 for n in norms[:size])
     definite = norms[0].startswith(_AL) and not scaled and value >= 3
     return Quantity(i, i + size, value, scaled, True, definite)
@@ -196,6 +202,8 @@ def _unit_after(doc: Doc, k: int) -> tuple[int, int] | None:
     if size:
         return k, k + size
     if _is_role(doc, k, "of") and _plural_after_of(doc, k + 1):
+        if phrase_index("places").match(doc, k + 1):
+            return None  # 6 من الفيوم: people from a place, not a unit
         return k + 1, k + 2
     if not _unit_word(doc, k):
         return None

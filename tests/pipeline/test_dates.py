@@ -210,3 +210,14 @@ def test_bare_years(nlp_rules, text):
 @pytest.mark.parametrize("text", ["سيارة موديل 2015 في الحفل", "القرار 2216 والمبادرة"])
 def test_identifiers_are_not_years(nlp_rules, text):
     assert _dates(nlp_rules, text) == []
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("توفيت في 24 يونيو حزيران .", "2015-06-24"),
+        ("في 11 فبراير شباط 2012 .", "2012-02-11"),
+    ],
+)
+def test_month_alias_is_one_date(nlp_rules, text, value):
+    assert [d["value"] for d in _dates(nlp_rules, text)] == [value]

@@ -121,3 +121,21 @@ def test_waw_initial_units(nlp_rules):
 def test_count_of_noun_gives_unit(nlp_rules):
     found = _stats(nlp_rules, "وبلغ عدد الزوار أكثر من 5000 .")
     assert found == [(5000, "الزوار", True)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "العقد الحادي والعشرون ربط الطرق",  # ordinal
+        "توقيع العقد العشرون",
+        "بينهم 6 من الطائف",  # people from a place
+        "بلغت قيمتها أكثر من ٦ مليارات أعلى من",
+    ],
+)
+def test_more_non_statistics(nlp_rules, text):
+    found = _stats(nlp_rules, text)
+    assert all(unit not in ("ربط", "العقد", "الطائف", "أعلى") for _, unit, _ in found)
+
+
+def test_point_thousands(nlp_rules):
+    assert _stats(nlp_rules, "بقيمة 445.000 ريال") == [(445000, "ريال", False)]
