@@ -15,11 +15,16 @@ grammars below and keeps the first that fits; the words come from lexicons
   (``الخميس الماضي``, a bare ``الأحد``) follow FACTS.md; an explicit date
   beats a weekday or relative word next to it.
 
-Tense of a bare weekday (:func:`_future_context`): future, i.e. the first such
-day on or after ``published``, when one of the eight tokens before it in its
-sentence is ``سوف``, a word ``س`` + imperfect prefix (``سيقام``), an imperfect
-``ي``/``ت`` verb (``يدشن``, ``تنطلق``; the noun patterns ``تفعيل``/``تفاعل``
-are excluded) or a forward relative word (``اليوم``, ``غداً``); otherwise past.
+Tense of a bare weekday (:func:`_future_context`): walking back from the
+weekday through at most eight tokens of its sentence, the nearest tense cue
+decides. Future cues: ``سوف``/``المقبل`` (``date_future_cues``), a forward
+relative day (``اليوم``, ``غداً``), ``س`` + imperfect (``سيقام``) or an
+imperfect ``ي``/``ت`` word (``يدشن``, ``تنطلق``; the noun patterns
+``تفعيل``/``تفاعل``, form-III ``تابع`` and ``date_not_verbs`` excluded). Past
+cues: frequent past verbs (``date_past_cues``), a feminine past shape
+(``أعلنت``, not the plural ``جلسات``), ``أمس``. Future reads the first such
+day on or after ``published``; past (also the default) the latest on or
+before.
 """
 
 from __future__ import annotations
@@ -39,6 +44,7 @@ SKIPPABLE = frozenset({"(", ")", ",", "\u060c"})  # ( ) , and Arabic comma ،
 _SEEN, _SAD = "\u0633", "\u0635"  # س ص
 _YEH, _TEH, _NOON, _ALEF = "\u064a", "\u062a", "\u0646", "\u0627"  # ي ت ن ا
 _HEH, _AL = "\u0647", "\u0627\u0644"  # ه ال
+_WAW, _FEH = "\u0648", "\u0641"  # و ف
 
 
 @dataclass
@@ -476,29 +482,52 @@ def _weekday(doc: Doc, i: int) -> list[Hit]:
 
 
 def _future_context(doc: Doc, k: int) -> bool:
-    """A future/imperfect verb or a forward relative word shortly before ``k``."""
+    """The nearest tense cue before ``k`` in its sentence is a future one."""
     start = max(doc[k].sent.start, k - LOOKBACK)
-    for tok in doc[start:k]:
-        norm = tok.norm_.lstrip("\u0648\u0641")  # و ف
-        day = _table("date_relative_days", doc, tok.i)
-        if norm in load_lexicon("date_future_cues") or (day and int(day[1]) >= 0):
-            return True
-        if len(norm) >= 4 and _imperfect(norm):
-            return True
+    for tok in reversed(doc[start:k]):
+        tense = _tense(doc, tok.i)
+        if tense:
+            return tense > 0
     return False
 
 
+def _tense(doc: Doc, i: int) -> int:
+    """+1 future cue, -1 past cue, 0 none (see the module docstring)."""
+    day = _table("date_relative_days", doc, i)
+    if day:
+        return 1 if int(day[1]) >= 0 else -1
+    norm = doc[i].norm_
+    norm = norm[1:] if norm[:1] in (_WAW, _FEH) and len(norm) > 3 else norm
+    if norm in load_lexicon("date_future_cues"):
+        return 1
+    if norm in load_lexicon("date_past_cues") or _past_shape(norm):
+        return -1
+    return 1 if len(norm) >= 4 and _imperfect(norm) else 0
+
+
+def _past_shape(norm: str) -> bool:
+    """A feminine past verb (``أعلنت``, ``تبنت``), not a plural (``جلسات``)."""
+    return (
+        len(norm) >= 4
+        and norm.endswith(_TEH)
+        and not norm.endswith(_ALEF + _TEH)
+        and not norm.startswith(_AL)
+    )
+
+
 def _imperfect(norm: str) -> bool:
-    """``سيقام``/``يدشن``/``تنطلق``, not ``تنظيم``/``تعاون``/``يوم``."""
+    """``سيقام``/``يدشن``/``تنطلق``, not ``تنظيم``/``تعاون``/``تابع``/``يوم``."""
     if norm[0] == _SEEN and norm[1] in (_YEH, _TEH, _NOON):
+        if norm.endswith((_HEH, _HEH + _ALEF)):  # سيطرتها, سياحة: nouns
+            return False
         norm = norm[1:]
-    if norm in load_lexicon("date_future_cues") or norm in load_lexicon(
-        "date_not_verbs"
-    ):
+    if norm in load_lexicon("date_not_verbs"):
         return False
     if norm[0] == _YEH:
         return True
-    return norm[0] == _TEH and norm[2] != _ALEF and (len(norm) < 5 or norm[3] != _YEH)
+    if norm[0] != _TEH or _ALEF in (norm[1], norm[2]):
+        return False
+    return len(norm) < 5 or norm[3] != _YEH
 
 
 # --- the component ----------------------------------------------------------

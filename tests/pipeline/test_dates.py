@@ -221,3 +221,21 @@ def test_identifiers_are_not_years(nlp_rules, text):
 )
 def test_month_alias_is_one_date(nlp_rules, text, value):
     assert [d["value"] for d in _dates(nlp_rules, text)] == [value]
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("بعد أن أحكمت سيطرتها على المدينة ليل السبت", "2015-08-08"),
+        ("وأضاف عبر حسابه في تويتر الاثنين", "2015-08-10"),
+        ("وتبنت الحركة الأربعاء الهجوم", "2015-08-05"),
+        ("ويختتم الفريق جولته الأربعاء", "2015-08-12"),
+        ("وسيكون يوم الخميس هو اليوم الختامي", "2015-08-13"),
+    ],
+)
+def test_nearest_tense_cue_decides(nlp_rules, text, value):
+    assert [d["value"] for d in _dates(nlp_rules, text)] == [value]
+
+
+def test_between_the_two_is_no_weekday(nlp_rules):
+    assert _dates(nlp_rules, "والفرق شاسع بين الاثنين") == []
