@@ -39,6 +39,7 @@ from extractor.pipeline.facts import add_candidate, ensure_extensions
 from extractor.pipeline.resources import load_lexicon, phrase_index
 
 LOOKBACK = 8  # tokens searched for the verb that sets a bare weekday's tense
+FURNITURE_LINES = 2  # a date alone on one of the first lines is the page's stamp
 SEPARATORS = frozenset({"/", "-", ".", "\\", "\u2013"})  # / - . \ en dash
 SKIPPABLE = frozenset({"(", ")", ",", "\u060c"})  # ( ) , and Arabic comma ،
 _SEEN, _SAD = "\u0633", "\u0635"  # س ص
@@ -434,7 +435,7 @@ def _nisba(norm: str) -> bool:
 
 def _blocked(doc: Doc, k: int) -> bool:
     """Preceded by a word that makes it a name or an anaphor (سوق الاثنين, هذا اليوم)."""
-    return k > 0 and bool(_marker(doc, k - 1, "block"))
+    return k > 0 and bool(_marker(doc, k - 1, "block") or _marker(doc, k - 1, "stamp"))
 
 
 def _period(doc: Doc, i: int, end: int, spec: str) -> Hit:
@@ -539,13 +540,36 @@ def find_all(doc: Doc) -> list[Hit]:
     i = 0
     while i < len(doc):
         found = _weekday(doc, i) or _relative(doc, i) or _explicit_hits(doc, i)
-        found = [h for h in found if h.end > h.start]
         if found:
-            hits.extend(found)
+            hits.extend(h for h in found if not _furniture(doc, h))
             i = max(h.end for h in found)
         else:
             i += 1
     return _dedupe(doc, hits)
+
+
+def _furniture(doc: Doc, hit: Hit) -> bool:
+    """Page furniture: ``تاريخ النشر: ...`` or a lone date line above the body."""
+    k = hit.start - 1
+    while k >= 0 and not doc[k].norm_.isalnum() and "\n" not in doc[k].text:
+        k -= 1  # the colon of تاريخ النشر:
+    if k >= 0 and _marker(doc, k, "stamp"):
+        return True
+    return not hit.relative and _lone_line(doc, hit)
+
+
+def _lone_line(doc: Doc, hit: Hit) -> bool:
+    """The date is all its line holds, the line is at the top and a body follows."""
+    start, end = hit.start, hit.end
+    while start > 0 and "\n" not in doc[start - 1].text:
+        start -= 1
+    while end < len(doc) and "\n" not in doc[end].text:
+        end += 1
+    words = [t for t in doc[start:end] if t.norm_.isalnum()]
+    if any(not hit.start <= t.i < hit.end for t in words):
+        return False
+    above = [line for line in doc[:start].text.splitlines() if line.strip()]
+    return len(above) < FURNITURE_LINES and bool(doc[end:].text.strip())
 
 
 def _dedupe(doc: Doc, hits: list[Hit]) -> list[Hit]:

@@ -239,3 +239,19 @@ def test_nearest_tense_cue_decides(nlp_rules, text, value):
 
 def test_between_the_two_is_no_weekday(nlp_rules):
     assert _dates(nlp_rules, "والفرق شاسع بين الاثنين") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "تاريخ النشر: 10 أغسطس 2015\nافتتح المعرض",
+        "25/10/1436هـ\nافتتح الأمير المعرض في جدة",
+    ],
+)
+def test_page_furniture_is_no_date(nlp_rules, text):
+    assert _dates(nlp_rules, text) == []
+
+
+def test_dateline_is_a_date(nlp_rules):
+    text = "مكة المكرمة 25 شوال 1436 هـ الموافق 10 أغسطس 2015 م\nافتتح الأمير"
+    assert [d["value"] for d in _dates(nlp_rules, text)] == ["2015-08-10"]
