@@ -34,7 +34,7 @@ _AL = "\u0627\u0644"  # ال
 # Thousands separators: comma, Arabic thousands separator ٬ (U+066C).
 _THOUSANDS = re.compile(r"^\d{1,3}([,\u066c]\d{3})+$")
 _DOT_THOUSANDS = re.compile(r"^[1-9]\d{0,2}([.]000)+$")
-# Decimal point: full stop, Arabic decimal separator ٫ (U+066B), Arabic comma ، (U+060C).
+# Decimal point: full stop, Arabic decimal separator ٫ (U+066B), Arabic comma ،.
 _DECIMAL = re.compile(r"^\d+[.\u066b\u060c]\d+$")
 
 
@@ -153,7 +153,7 @@ def read_words(norms: Sequence[str], i: int = 0) -> tuple[int, Number] | None:
 
 
 def _glues(value: str, current: int) -> bool:
-    """A word that continues a number without و: a multiplier, or عشر/مئة after a unit."""
+    """Continues a number without و: a multiplier, or عشر/مئة after a unit."""
     return value.startswith("x") or (value in ("10", "100") and 0 < current < 10)
 
 

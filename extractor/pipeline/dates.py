@@ -1,19 +1,14 @@
 """The ``civic_dates`` component: every calendar reference, resolved.
 
-A left-to-right scan over ``token.norm_`` tries, at each token, the date
-grammars below and keeps the first that fits; the words come from lexicons
-(``months_*``, ``weekdays``, ``date_*``). Explicit dates are read into a
-:class:`Parsed` (calendar, year, month, day) and resolved against
-``doc._.published`` with :func:`extractor.arabic.calendars.resolve_explicit`:
-
-* numeric ``25/10/1436هـ``, ``10-8-2015م``; day + month name [+ year]
-  (``25 شوال 1436 هـ``, ``السابع من شهر شوال``, ``29 رمضان``); month [+ year]
-  (``شوال 1436``, ``شهر أغسطس``, ``رمضان``); years (``عام 1436هـ``, ``2023م``,
-  ``في 2014``, ``1436/1437هـ``);
-* ranges (``من 19 إلى 23 يوليو``) give two dates; ``X الموافق Y`` gives one;
-* relative days and periods (``يوم أمس الأثنين``, ``هذا العام``) and weekdays
-  (``الخميس الماضي``, a bare ``الأحد``) follow FACTS.md; an explicit date
-  beats a weekday or relative word next to it.
+A left-to-right scan over ``token.norm_`` tries, at each token, a weekday
+(``الخميس الماضي``, ``يوم الاثنين 25 شوال``, a bare ``الأحد``), a relative day
+or period (``يوم أمس الأثنين``, ``غداً السبت``, ``هذا العام``, ``الشهر المقبل``)
+and the explicit dates of :mod:`extractor.pipeline.date_grammar`, and keeps the
+first that fits. Everything is resolved against ``doc._.published`` with
+:mod:`extractor.arabic.calendars` by the FACTS.md rules: a relative word beats
+a disagreeing weekday, an explicit date beats both, ``X الموافق Y`` is one
+date, a range is two, the same day twice is one item; page furniture
+(``تاريخ النشر``, a lone date line at the top) is dropped.
 
 Tense of a bare weekday (:func:`_future_context`): walking back from the
 weekday through at most eight tokens of its sentence, the nearest tense cue
@@ -35,32 +30,26 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractor.arabic import calendars as cal
+from extractor.pipeline.date_grammar import (
+    Parsed,
+    explicit_at,
+    marker_at,
+    norm_at,
+    qualifier_at,
+    skip_punct,
+    table_at,
+    with_dual,
+    years_at,
+)
 from extractor.pipeline.facts import add_candidate, ensure_extensions
-from extractor.pipeline.resources import load_lexicon, phrase_index
+from extractor.pipeline.resources import load_lexicon
 
 LOOKBACK = 8  # tokens searched for the verb that sets a bare weekday's tense
 FURNITURE_LINES = 2  # a date alone on one of the first lines is the page's stamp
-SEPARATORS = frozenset({"/", "-", ".", "\\", "\u2013"})  # / - . \ en dash
-SKIPPABLE = frozenset({"(", ")", ",", "\u060c"})  # ( ) , and Arabic comma ،
-_SEEN, _SAD = "\u0633", "\u0635"  # س ص
+_SEEN = "\u0633"  # س
 _YEH, _TEH, _NOON, _ALEF = "\u064a", "\u062a", "\u0646", "\u0627"  # ي ت ن ا
 _HEH, _AL = "\u0647", "\u0627\u0644"  # ه ال
 _WAW, _FEH = "\u0648", "\u0641"  # و ف
-
-
-@dataclass
-class Parsed:
-    """An explicit date read from tokens ``[start, end)``, not yet resolved."""
-
-    start: int
-    end: int
-    calendar: str
-    year: int | None = None
-    month: int | None = None
-    day: int | None = None
-    qualifier: int | None = None  # المقبل 1 / الجاري 0 / الماضي -1
-    rule: str = "explicit"
-    twin: Parsed | None = None  # the Gregorian side of a dual-calendar date
 
 
 @dataclass
@@ -74,275 +63,6 @@ class Hit:
     relative: bool = False
     hijri: str | None = None
     rule: str = "date"
-
-
-# --- token helpers ---------------------------------------------------------
-
-
-def _norm(doc: Doc, k: int) -> str:
-    return doc[k].norm_ if 0 <= k < len(doc) else ""
-
-
-def _int(doc: Doc, k: int) -> int | None:
-    norm = _norm(doc, k)
-    return int(norm) if norm.isdigit() and len(norm) <= 4 else None
-
-
-def _table(name: str, doc: Doc, k: int, clitics: bool = True) -> tuple[int, str] | None:
-    return phrase_index(name).match(doc, k, clitics) if 0 <= k < len(doc) else None
-
-
-def _marker(doc: Doc, k: int, role: str, clitics: bool = True) -> int:
-    """Length of a ``date_markers`` word of ``role`` at ``k``, else 0."""
-    hit = _table("date_markers", doc, k, clitics)
-    return hit[0] if hit and hit[1] == role else 0
-
-
-def _skip(doc: Doc, k: int) -> int:
-    while k < len(doc) and (doc[k].norm_ in SKIPPABLE or doc[k].is_space):
-        k += 1
-    return k
-
-
-def _era(doc: Doc, k: int) -> tuple[str | None, int]:
-    """``("hijri"|"gregorian", length)`` of an era marker at ``k``."""
-    hit = _table("date_markers", doc, k)
-    if hit and hit[1] in ("era-h", "era-g"):
-        return ("hijri" if hit[1] == "era-h" else "gregorian"), hit[0]
-    return None, 0
-
-
-def _year_calendar(year: int, era: str | None) -> str | None:
-    if era:
-        return era if 1000 <= year <= cal.GREGORIAN_MAX else None
-    if cal.HIJRI_MIN <= year < cal.HIJRI_MAX:
-        return "hijri"
-    return "gregorian" if cal.GREGORIAN_MIN <= year <= cal.GREGORIAN_MAX else None
-
-
-def _month_at(doc: Doc, k: int) -> tuple[int, int, str, bool] | None:
-    """``(length, month, calendar, ambiguous)`` of a month name at ``k``."""
-    for name, calendar in (
-        ("months_hijri", "hijri"),
-        ("months_gregorian", "gregorian"),
-    ):
-        hit = _table(name, doc, k)
-        if hit:
-            return hit[0], int(hit[1].rstrip("?")), calendar, hit[1].endswith("?")
-    return None
-
-
-def _qualifier(doc: Doc, k: int) -> tuple[int | None, int]:
-    hit = _table("date_qualifiers", doc, k, clitics=False)
-    return (int(hit[1]), hit[0]) if hit else (None, 0)
-
-
-# --- explicit dates ---------------------------------------------------------
-
-
-def _numeric(doc: Doc, i: int) -> Parsed | None:
-    """``25/10/1436هـ``, ``10-8-2015م``, ``1436/10/25``."""
-    parts = [_int(doc, i), _int(doc, i + 2), _int(doc, i + 4)]
-    if None in parts or not all(_norm(doc, i + j) in SEPARATORS for j in (1, 3)):
-        return None
-    a, b, c = parts
-    year, month, day = (a, b, c) if a > 31 else (c, b, a)
-    era, size = _era(doc, i + 5)
-    calendar = _year_calendar(year, era)
-    if calendar is None or not (1 <= month <= 12 and 1 <= day <= 31):
-        return None
-    return Parsed(i, i + 5 + size, calendar, year, month, day, rule="numeric")
-
-
-def _day_at(doc: Doc, k: int) -> tuple[int | None, int]:
-    """A day of the month at ``k``: digits 1-31 or an ordinal (السابع، غرة)."""
-    value = _int(doc, k)
-    if value is not None:
-        return (value, 1) if 1 <= value <= 31 else (None, 0)
-    hit = _table("date_ordinal_days", doc, k)
-    return (int(hit[1]), hit[0]) if hit else (None, 0)
-
-
-def _day_month(doc: Doc, i: int) -> Parsed | None:
-    """``25 شوال 1436 هـ``, ``العاشر من شوال``, ``20 شهر شوال الجاري``."""
-    day, size = _day_at(doc, i)
-    if day is None:
-        return None
-    k = i + size
-    k += _norm(doc, k) == "\u0645\u0646"  # the preposition من
-    k += _marker(doc, k, "month")
-    month = _month_at(doc, k)
-    if month is None:
-        return None
-    return _month_tail(doc, i, k + month[0], month, day, "day_month")
-
-
-def _month_tail(
-    doc: Doc, i: int, k: int, month, day: int | None, rule: str
-) -> Parsed | None:
-    """Read the optional year, era and qualifier after a month name."""
-    _, number, calendar, _ = month
-    k = _month_alias(doc, k, number)
-    year = _int(doc, k)
-    era, size = _era(doc, k + 1) if year else (None, 0)
-    if year and _year_calendar(year, era):
-        calendar = era or calendar
-        return Parsed(i, k + 1 + size, calendar, year, number, day, rule=rule)
-    qualifier, size = _qualifier(doc, k)
-    if qualifier is None:
-        period = _table("date_relative_periods", doc, k)
-        if period and period[1] in ("year 0", "hyear 0"):
-            qualifier, size = 0, period[0]
-    return Parsed(i, k + size, calendar, None, number, day, qualifier, rule)
-
-
-def _month_alias(doc: Doc, k: int, number: int) -> int:
-    """Skip the month's other name: ``كانون الأول (ديسمبر)``, ``24 يونيو حزيران``."""
-    j = k + (_norm(doc, k) == "(")
-    alias = _month_at(doc, j)
-    if alias is None or alias[1] != number:
-        return k
-    j += alias[0]
-    return j + (_norm(doc, j) == ")")
-
-
-def _month_only(doc: Doc, i: int) -> Parsed | None:
-    """``شوال 1436``, ``شهر أغسطس``, ``رمضان``; ambiguous names need support."""
-    k = i
-    month = _month_at(doc, k)
-    if month is None:
-        k += _marker(doc, i, "month")
-        month = _month_at(doc, k) if k > i else None
-    if month is None:
-        return None
-    parsed = _month_tail(doc, i, k + month[0], month, None, "month")
-    supported = k > i or parsed.year or _month_near(doc, i, k + month[0])
-    return parsed if supported or not month[3] else None
-
-
-def _month_near(doc: Doc, start: int, end: int) -> bool:
-    """Another month name right before or after (``رجب - شعبان - رمضان``)."""
-    before = start - 1
-    while before >= 0 and (
-        doc[before].norm_ in SEPARATORS or doc[before].norm_ == "\u0648"
-    ):
-        before -= 1  # و
-    after = end
-    while after < len(doc) and doc[after].norm_ in SEPARATORS:
-        after += 1
-    near = [before, after]
-    return any(_month_at(doc, k) for k in near if 0 <= k < len(doc)) or bool(
-        after < len(doc) and _month_at(doc, after)
-    )
-
-
-def _year(doc: Doc, i: int) -> list[Parsed]:
-    """``عام 1436هـ``, ``2023م``, ``1436/1437هـ``, a bare ``2014``."""
-    cue = _marker(doc, i, "year")
-    k = i + cue
-    first = _int(doc, k)
-    if first is None or len(_norm(doc, k)) != 4:
-        return []
-    dual = _dual_year(doc, i, k, first)
-    if dual:
-        return [dual]
-    second = _int(doc, k + 2) if _norm(doc, k + 1) in SEPARATORS else None
-    last = k + 2 if second and len(_norm(doc, k + 2)) == 4 else k
-    era, size = _era(doc, last + 1)
-    calendar = _year_calendar(first, era)
-    if calendar is None or not (
-        cue or era or last > k or _bare_year_ok(doc, k, calendar)
-    ):
-        return []
-    found = [Parsed(i, k + 1, calendar, first, rule="year")]
-    if last > k:
-        found.append(
-            Parsed(k + 2, last + 1 + size, calendar, second, rule="year_range")
-        )
-    else:
-        found[0].end = k + 1 + size
-    return found
-
-
-def _dual_year(doc: Doc, i: int, k: int, first: int) -> Parsed | None:
-    """``1384هـ/1964م``: one year in both calendars, read as the Hijri one."""
-    era, size = _era(doc, k + 1)
-    if era != "hijri" or _norm(doc, k + 1 + size) not in SEPARATORS:
-        return None
-    other = k + 2 + size
-    year = _int(doc, other)
-    era2, size2 = _era(doc, other + 1)
-    if year is None or era2 != "gregorian" or _year_calendar(first, era) is None:
-        return None
-    return Parsed(i, other + 1 + size2, "hijri", first, rule="dual_year")
-
-
-def _identifier_before(doc: Doc, k: int) -> bool:
-    """``موديل 2015``, ``القرار 2216``, ``رقم 2030``: an identifier, not a year."""
-    hit = phrase_index("stat_markers").match(doc, k - 1, False) if k > 0 else None
-    return bool(hit and hit[1] == "block")
-
-
-def _bare_year_ok(doc: Doc, k: int, calendar: str) -> bool:
-    """A bare four-digit Gregorian year not followed by a counted noun."""
-    glued = k > 0 and not doc[k - 1].whitespace_ and _norm(doc, k - 1) in (",", ".")
-    if calendar != "gregorian" or glued or _identifier_before(doc, k):
-        return False
-    if k > 0 and _marker(doc, k - 1, "yearprep"):
-        return True  # منذ 2008, حتى 2006, بحلول 2030
-    nxt = doc[k + 1] if k + 1 < len(doc) else None
-    return (
-        nxt is None
-        or not nxt.norm_.isalpha()
-        or nxt.norm_.startswith((_AL, "\u0648"))  # و
-        or nxt.norm_ in load_lexicon("stat_unit_stops")
-    )
-
-
-def _explicit(doc: Doc, i: int) -> list[Parsed]:
-    """The explicit date(s) starting at ``i``, with a range start if any."""
-    for reader in (_numeric, _day_month):
-        parsed = reader(doc, i)
-        if parsed:
-            return [parsed]
-    ranged = _range(doc, i)
-    if ranged:
-        return ranged
-    month = _month_only(doc, i)
-    return [month] if month else _year(doc, i)
-
-
-def _range(doc: Doc, i: int) -> list[Parsed]:
-    """``19 إلى 23 يوليو``, ``1 حتى 26/11/1436هـ``, ``20و 21 من شهر شوال``."""
-    day = _int(doc, i)
-    if day is None or not 1 <= day <= 31:
-        return []
-    k = i + 1
-    while k < i + 4 and (
-        _norm(doc, k) in SEPARATORS or _marker(doc, k, "range", False)
-    ):
-        k += 1
-    end = (_numeric(doc, k) or _day_month(doc, k)) if k > i + 1 else None
-    if end is None:
-        return []
-    return [replace(end, start=i, end=i + 1, day=day, rule="range_start"), end]
-
-
-def _with_dual(doc: Doc, parsed: Parsed) -> Parsed:
-    """Merge ``X الموافق Y`` (or ``X (Y)``) into one date, Hijri side first."""
-    k = _skip(doc, parsed.end)
-    link = _marker(doc, k, "link")
-    if not link and not (k > parsed.end and doc[parsed.end].norm_ == "("):
-        return parsed
-    other = next(iter(_explicit(doc, _skip(doc, k + link))), None)
-    if (
-        other is None
-        or other.calendar == parsed.calendar
-        or other.rule == "range_start"
-    ):
-        return parsed
-    hijri, greg = (parsed, other) if parsed.calendar == "hijri" else (other, parsed)
-    return replace(hijri, start=parsed.start, end=other.end, rule="dual", twin=greg)
 
 
 def _resolve(doc: Doc, parsed: Parsed, relative: bool = False) -> Hit:
@@ -373,9 +93,9 @@ def _resolve(doc: Doc, parsed: Parsed, relative: bool = False) -> Hit:
 
 
 def _explicit_hits(doc: Doc, i: int) -> list[Hit]:
-    found = _explicit(doc, i)
+    found = explicit_at(doc, i)
     if len(found) == 1:
-        found = [_with_dual(doc, found[0])]
+        found = [with_dual(doc, found[0])]
     return [_resolve(doc, parsed) for parsed in found]
 
 
@@ -384,18 +104,18 @@ def _explicit_hits(doc: Doc, i: int) -> list[Hit]:
 
 def _relative(doc: Doc, i: int) -> list[Hit]:
     """``يوم أمس الأثنين``, ``غداً السبت``, ``هذا العام 1436هـ``, ``الشهر المقبل``."""
-    k = i + _marker(doc, i, "day", False)
-    day = _table("date_relative_days", doc, k)
+    k = i + marker_at(doc, i, "day", False)
+    day = table_at("date_relative_days", doc, k)
     if day and _today_ok(doc, k, day):
         end = k + day[0]
-        weekday = _weekday_at(doc, _skip(doc, end))
+        weekday = _weekday_at(doc, skip_punct(doc, end))
         end = _past_paren(doc, weekday[1]) if weekday else end
         explicit = _linked_explicit(doc, end)
         if explicit:  # بعد غد الخميس الموافق 21 شوال: the explicit date wins
             return [replace(_resolve(doc, explicit, True), start=i)]
         value = cal.relative_day(doc._.published, int(day[1]))
         return [Hit(i, end, value, relative=True, rule="relative_day")]
-    period = _table("date_relative_periods", doc, i)
+    period = table_at("date_relative_periods", doc, i)
     if not period:
         return []
     return [_period(doc, i, i + period[0], period[1])]
@@ -403,16 +123,16 @@ def _relative(doc: Doc, i: int) -> list[Hit]:
 
 def _linked_explicit(doc: Doc, end: int) -> Parsed | None:
     """A full day date joined by الموافق right after ``end``."""
-    k = _skip(doc, end)
-    link = _marker(doc, k, "link")
+    k = skip_punct(doc, end)
+    link = marker_at(doc, k, "link")
     if not link:
         return None
-    found = _explicit(doc, _skip(doc, k + link))
-    return _with_dual(doc, found[0]) if len(found) == 1 and found[0].day else None
+    found = explicit_at(doc, skip_punct(doc, k + link))
+    return with_dual(doc, found[0]) if len(found) == 1 and found[0].day else None
 
 
 def _past_paren(doc: Doc, end: int) -> int:
-    return end + 1 if _norm(doc, end) == ")" else end
+    return end + 1 if norm_at(doc, end) == ")" else end
 
 
 def _today_ok(doc: Doc, k: int, day: tuple[int, str]) -> bool:
@@ -421,11 +141,11 @@ def _today_ok(doc: Doc, k: int, day: tuple[int, str]) -> bool:
         return False
     if day[1] != "0":
         return True
-    after = _norm(doc, k + 1)
+    after = norm_at(doc, k + 1)
     quoted = k > 0 and doc[k - 1].text[-1:] in '"\u00ab' and after in ('"', "\u00bb")
     if quoted or after in load_lexicon("date_today_adjectives"):
         return False
-    return not (_nisba(after) or _table("date_ordinal_days", doc, k + 1, False))
+    return not (_nisba(after) or table_at("date_ordinal_days", doc, k + 1, False))
 
 
 def _nisba(norm: str) -> bool:
@@ -434,13 +154,13 @@ def _nisba(norm: str) -> bool:
 
 
 def _blocked(doc: Doc, k: int) -> bool:
-    """Preceded by a word that makes it a name or an anaphor (سوق الاثنين, هذا اليوم)."""
-    return k > 0 and bool(_marker(doc, k - 1, "block") or _marker(doc, k - 1, "stamp"))
+    """After a word that makes it a name or an anaphor (سوق الاثنين, هذا اليوم)."""
+    return k > 0 and any(marker_at(doc, k - 1, r) for r in ("block", "stamp"))
 
 
 def _period(doc: Doc, i: int, end: int, spec: str) -> Hit:
     """A relative period; an explicit year right after it wins (هذا العام 1436هـ)."""
-    years = _year(doc, end)
+    years = years_at(doc, end)
     if years and years[0].start == end:
         return replace(_resolve(doc, years[0]), start=i, rule="period_year")
     unit, offset = spec.split()
@@ -456,22 +176,24 @@ def _period(doc: Doc, i: int, end: int, spec: str) -> Hit:
 
 def _weekday_at(doc: Doc, k: int) -> tuple[int, int] | None:
     """``(weekday, end)`` of a weekday name at ``k``."""
-    hit = _table("weekdays", doc, k)
+    hit = table_at("weekdays", doc, k)
     return (int(hit[1]), k + hit[0]) if hit else None
 
 
 def _weekday(doc: Doc, i: int) -> list[Hit]:
     """``الخميس الماضي``, ``يوم الاثنين 25 شوال``, a bare ``الأحد``."""
-    k = i + _marker(doc, i, "day", False)
+    k = i + marker_at(doc, i, "day", False)
     weekday = _weekday_at(doc, k)
     if weekday is None or _blocked(doc, k):
         return []
-    qualifier, size = _qualifier(doc, weekday[1])
+    qualifier, size = qualifier_at(doc, weekday[1])
     end = weekday[1] + size
-    explicit = _explicit(doc, _skip(doc, end + _marker(doc, _skip(doc, end), "link")))
+    explicit = explicit_at(
+        doc, skip_punct(doc, end + marker_at(doc, skip_punct(doc, end), "link"))
+    )
     if len(explicit) == 1 and explicit[0].day and explicit[0].start - end <= 3:
         return [
-            replace(_resolve(doc, _with_dual(doc, explicit[0]), bool(size)), start=i)
+            replace(_resolve(doc, with_dual(doc, explicit[0]), bool(size)), start=i)
         ]
     published = doc._.published
     if qualifier:
@@ -494,7 +216,7 @@ def _future_context(doc: Doc, k: int) -> bool:
 
 def _tense(doc: Doc, i: int) -> int:
     """+1 future cue, -1 past cue, 0 none (see the module docstring)."""
-    day = _table("date_relative_days", doc, i)
+    day = table_at("date_relative_days", doc, i)
     if day:
         return 1 if int(day[1]) >= 0 else -1
     norm = doc[i].norm_
@@ -553,7 +275,7 @@ def _furniture(doc: Doc, hit: Hit) -> bool:
     k = hit.start - 1
     while k >= 0 and not doc[k].norm_.isalnum() and "\n" not in doc[k].text:
         k -= 1  # the colon of تاريخ النشر:
-    if k >= 0 and _marker(doc, k, "stamp"):
+    if k >= 0 and marker_at(doc, k, "stamp"):
         return True
     return not hit.relative and _lone_line(doc, hit)
 

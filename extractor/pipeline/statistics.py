@@ -24,32 +24,19 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractor.arabic.normalize import bare
-from extractor.arabic.numbers import Number, multiplier, parse_digits, read_words, scale
+from extractor.arabic.numbers import Number, multiplier, read_words
 from extractor.pipeline.facts import add_candidate, candidates, ensure_extensions
+from extractor.pipeline.quantities import Quantity, norm_at, quantity_at
 from extractor.pipeline.resources import load_lexicon, phrase_index
 
-MAX_DIGITS = 9  # longer digit strings are identifiers or phone numbers
 ANTECEDENT_WINDOW = 40  # tokens back to look for the unit of an elliptical count
 PERCENT = frozenset({"%", "\u066a"})  # % and the Arabic percent sign ٪
 OPEN = frozenset({"(", "[", "\u00ab", '"'})  # ( [ « "
 CLOSE = frozenset({")", "]", "\u00bb", '"'})  # ) ] » "
-DIGIT_GLUE = frozenset({",", ".", "\u066b", "\u066c"})  # , . ٫ ٬
 _AL = "\u0627\u0644"  # ال
 # Possessive suffixes as written (before teh-marbuta folding): ه ها هم هن.
 PRONOUN_SUFFIXES = ("\u0647", "\u0647\u0627", "\u0647\u0645", "\u0647\u0646")
-_WAW, _ALEF, _REH = "\u0648", "\u0627", "\u0631"  # و ا ر
-
-
-@dataclass
-class Quantity:
-    """A number over tokens ``[start, end)``; ``words`` when spelled out."""
-
-    start: int
-    end: int
-    value: Number
-    scaled: bool = False
-    words: bool = False
-    definite: bool = False
+_WAW, _ALEF = "\u0648", "\u0627"  # و ا
 
 
 @dataclass
@@ -64,10 +51,6 @@ class Stat:
     rule: str
 
 
-def _norm(doc: Doc, k: int) -> str:
-    return doc[k].norm_ if 0 <= k < len(doc) else ""
-
-
 def _role(doc: Doc, k: int, clitics: bool = False) -> tuple[int, str] | None:
     return (
         phrase_index("stat_markers").match(doc, k, clitics)
@@ -79,69 +62,6 @@ def _role(doc: Doc, k: int, clitics: bool = False) -> tuple[int, str] | None:
 def _is_role(doc: Doc, k: int, role: str) -> int:
     hit = _role(doc, k)
     return hit[0] if hit and hit[1] == role else 0
-
-
-# --- quantities ---------------------------------------------------------------
-
-
-def _digits(doc: Doc, i: int) -> Quantity | None:
-    """``42``, ``1,200``, ``3.5`` (glued separators only) and a multiplier."""
-    if not _norm(doc, i).isdigit():
-        return None
-    k = i + 1
-    while (
-        _norm(doc, k) in DIGIT_GLUE
-        and not doc[k - 1].whitespace_
-        and not doc[k].whitespace_
-        and _norm(doc, k + 1).isdigit()
-    ):
-        k += 2
-    value = parse_digits(doc[i:k].text)
-    if k == i + 1 and _reh_decimal(doc, i):
-        value, k = _reh_decimal(doc, i), i + 3
-    if value is None or len(_norm(doc, i)) > MAX_DIGITS:
-        return None
-    factor, k2 = 1, k
-    while k2 < len(doc) and multiplier(doc[k2].norm_) > 1:
-        factor *= multiplier(doc[k2].norm_)
-        k2 += 1
-    return Quantity(i, k2, scale(value, factor), scaled=factor > 1)
-
-
-def _reh_decimal(doc: Doc, i: int) -> float | None:
-    """Gulf press decimals written with ر, digits reversed: ``7ر2`` is 2.7."""
-    glued = not doc[i].whitespace_ and i + 2 < len(doc) and not doc[i + 1].whitespace_
-    if not glued or doc[i + 1].norm_ != _REH or not _norm(doc, i + 2).isdigit():
-        return None
-    return float(f"{doc[i + 2].norm_}.{doc[i].norm_}")
-
-
-def _ordinal_tens(norm: str, value: Number) -> bool:
-    """``(الحادي) والعشرون``, ``العشرون``: a definite ten is an ordinal."""
-    norm = norm[1:] if norm[:1] == _WAW else norm
-    return norm.startswith(_AL) and 20 <= value < 100
-
-
-def _words(doc: Doc, i: int) -> Quantity | None:
-    norms = [t.norm_ for t in doc[i : i + 8]]
-    hit = read_words(norms)
-    if hit is None:
-        return None
-    size, value = hit
-    if value < 3 or _ordinal_tens(norms[0], value):
-        return None  # واحد/اثنان follow their noun; العقد العشرون is an ordinal
-    scaled = any(multiplier(n) > 1 for n in norms[:size])
-    definite = norms[0].startswith(_AL) and not scaled and value >= 3
-    return Quantity(i, i + size, value, scaled, True, definite)
-
-
-def quantity_at(doc: Doc, i: int) -> Quantity | None:
-    """The number starting at token ``i`` (after an optional ``الـ``)."""
-    k = i + 1 if _norm(doc, i) == _AL and not doc[i].whitespace_ else i
-    found = _digits(doc, k) or _words(doc, k)
-    if found is not None and k > i:
-        found.start = i
-    return found
 
 
 # --- units --------------------------------------------------------------------
@@ -195,8 +115,8 @@ def _plural_after_of(doc: Doc, k: int) -> bool:
 
 def _unit_after(doc: Doc, k: int) -> tuple[int, int] | None:
     """Token range of the counted noun after a quantity ending at ``k``."""
-    k = k + 1 if _norm(doc, k) in CLOSE else k
-    if _norm(doc, k) in PERCENT:
+    k = k + 1 if norm_at(doc, k) in CLOSE else k
+    if norm_at(doc, k) in PERCENT:
         return k, k + 1
     size = _is_role(doc, k, "percent")
     if size:
@@ -215,7 +135,7 @@ def _unit_after(doc: Doc, k: int) -> tuple[int, int] | None:
 
 def _pair(doc: Doc, k: int, nxt: int) -> bool:
     """``زائر وزائرة``, ``متطوع ومتطوعة``: a و-coordinated noun of the same stem."""
-    if nxt >= len(doc) or not _norm(doc, nxt).startswith(_WAW):
+    if nxt >= len(doc) or not norm_at(doc, nxt).startswith(_WAW):
         return False
     first, second = bare(doc[k].norm_), bare(doc[nxt].norm_[1:])
     return len(first) >= 3 and second[:3] == first[:3]
@@ -237,7 +157,7 @@ def _definite_unit(doc: Doc, q: Quantity) -> tuple[int, int] | None:
 
 def _approx_before(doc: Doc, start: int) -> int | None:
     """Start of an approximation phrase ending right before ``start``."""
-    k = start - 1 if _norm(doc, start - 1) in OPEN else start
+    k = start - 1 if norm_at(doc, start - 1) in OPEN else start
     index = phrase_index("stat_approx")
     for begin in range(k - 1, max(k - 5, -1), -1):
         hit = index.match(doc, begin)
@@ -253,18 +173,18 @@ def _approx_after(doc: Doc, end: int) -> int | None:
 
 def _blocked(doc: Doc, q: Quantity) -> bool:
     """An identifier, rank, edition or time of day."""
-    k = q.start - 1 if _norm(doc, q.start - 1) not in OPEN else q.start - 2
+    k = q.start - 1 if norm_at(doc, q.start - 1) not in OPEN else q.start - 2
     if 0 <= k < len(doc) and _is_role(doc, k, "block"):
         return True
-    nxt = q.end + 1 if _norm(doc, q.end) in CLOSE else q.end
-    clock = _norm(doc, q.end) == ":" or _norm(doc, q.start - 1) == ":"
+    nxt = q.end + 1 if norm_at(doc, q.end) in CLOSE else q.end
+    clock = norm_at(doc, q.end) == ":" or norm_at(doc, q.start - 1) == ":"
     return clock or bool(_is_role(doc, nxt, "time"))
 
 
 def _range_unit(doc: Doc, q: Quantity) -> tuple[int, int] | None:
     """``200 إلى 700 ريال``: the start of a range takes the end's unit."""
     k = q.end
-    if not (_norm(doc, k) in ("-", "\u2013") or _is_role(doc, k, "range")):
+    if not (norm_at(doc, k) in ("-", "\u2013") or _is_role(doc, k, "range")):
         return None
     other = quantity_at(doc, k + 1)
     return _unit_after(doc, other.end) if other and not other.words else None
@@ -320,8 +240,10 @@ def _unit_text(doc: Doc, unit: tuple[int, int]) -> str:
     return doc[unit[0] : unit[1]].text
 
 
-def _elliptical_unit(doc: Doc, q: Quantity, approx: int | None, previous: list[Stat]):
-    """Unit of a count without a noun: range end, antecedent, None, or False (no stat)."""
+def _elliptical_unit(
+    doc: Doc, q: Quantity, approx: int | None, previous: list[Stat]
+) -> str | None | bool:
+    """Unit of a count with no noun: range end, antecedent, None; False: no stat."""
     ranged = _range_unit(doc, q)
     if ranged and not q.words:
         return _unit_text(doc, ranged)
