@@ -133,6 +133,14 @@ def _unit_after(doc: Doc, k: int) -> tuple[int, int] | None:
     return k, end
 
 
+def _percent_before(doc: Doc, q: Quantity) -> tuple[int, int] | None:
+    """``%50``: the sign glued before the digits (right-to-left typing)."""
+    k = q.start - 1
+    if k >= 0 and norm_at(doc, k) in PERCENT and not doc[k].whitespace_:
+        return k, k + 1
+    return None
+
+
 def _pair(doc: Doc, k: int, nxt: int) -> bool:
     """``زائر وزائرة``, ``متطوع ومتطوعة``: a و-coordinated noun of the same stem."""
     if nxt >= len(doc) or not norm_at(doc, nxt).startswith(_WAW):
@@ -215,7 +223,7 @@ def _stat_at(doc: Doc, i: int, used: set[int], previous: list[Stat]) -> Stat | N
         if unit is None:  # شاعر المليون: a name; الآلاف من: vague
             return None
     else:
-        unit = _unit_after(doc, q.end)
+        unit = _unit_after(doc, q.end) or _percent_before(doc, q)
     approx = _approx_before(doc, q.start)
     start, end = min(q.start, approx if approx is not None else q.start), q.end
     if unit is not None:

@@ -255,3 +255,8 @@ def test_page_furniture_is_no_date(nlp_rules, text):
 def test_dateline_is_a_date(nlp_rules):
     text = "مكة المكرمة 25 شوال 1436 هـ الموافق 10 أغسطس 2015 م\nافتتح الأمير"
     assert [d["value"] for d in _dates(nlp_rules, text)] == ["2015-08-10"]
+
+
+def test_ambiguous_hijri_month_needs_support(nlp_rules):
+    assert _dates(nlp_rules, "سفر المرأة بدون محرم") == []
+    assert [d["hijri"] for d in _dates(nlp_rules, "في شهر محرم 1437هـ")] == ["1437-01"]

@@ -139,3 +139,7 @@ def test_more_non_statistics(nlp_rules, text):
 
 def test_point_thousands(nlp_rules):
     assert _stats(nlp_rules, "بقيمة 445.000 ريال") == [(445000, "ريال", False)]
+
+
+def test_percent_sign_before_digits(nlp_rules):
+    assert _stats(nlp_rules, "بنسبة %50 من") == [(50, "%", False)]
