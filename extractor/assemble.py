@@ -30,8 +30,9 @@ _MODELS = {
 def assemble(doc: Doc, *, id: str | None = None, published: str | None = None) -> ArticleFacts:
     """Turn the doc's resolved candidates into the output contract."""
     facts: dict[str, list] = {kind: [] for kind in _MODELS}
+    text = doc.text  # spaCy rebuilds doc.text on every access
     for cand in candidates(doc):
-        facts[cand.kind].append(_build(doc.text, cand))
+        facts[cand.kind].append(_build(text, cand))
     return ArticleFacts(id=id, published=published, **facts)
 
 

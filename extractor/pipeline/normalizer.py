@@ -7,6 +7,8 @@ runs in training (see ``extractor.ner``) and at run time.
 
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -26,10 +28,21 @@ def normalize_doc(doc: Doc) -> Doc:
 
 @Language.component("civic_sentences")
 def split_sentences(doc: Doc) -> Doc:
-    """Sentence starts after . ! ? ؟ and at every line break."""
+    """Sentence starts after . ! ? ؟ and at every line break.
+
+    The flags are written in one ``from_array`` call: spaCy's per-token
+    ``is_sent_start`` setter rescans the doc each time (quadratic).
+    """
+    flags = numpy.full((len(doc), 1), -1, dtype="int32")
     start = True
-    for token in doc:
-        token.is_sent_start = start
+    for i, token in enumerate(doc):
         text = token.text
-        start = text in _SENT_END or "\n" in text
+        if token.is_space and i:  # white space joins the sentence before it
+            start = start or "\n" in text
+            continue
+        if start:
+            flags[i, 0] = 1
+        start = text in _SENT_END
+    if len(doc):
+        doc.from_array([SENT_START], flags.astype("uint64"))
     return doc

@@ -79,8 +79,7 @@ def org_name(doc: Doc, org: Slice, lexicon: str = "org_heads") -> str:
     """
     if lexicon == "org_heads" and org.end - org.start == 1:
         org = antecedent(doc, org) or org
-    span = doc[org.start : org.end]
-    return doc.text[span.start_char + head_cut(doc, org.start, lexicon) : span.end_char]
+    return doc[org.start : org.end].text[head_cut(doc, org.start, lexicon) :]
 
 
 def person_after(doc: Doc, k: int) -> PersonParse | None:

@@ -10,9 +10,21 @@ character.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from camel_tools.tokenizers.word import simple_word_tokenize
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
+
+
+@lru_cache(maxsize=1 << 18)
+def _word_tokens(word: str) -> tuple[str, ...]:
+    """camel-tools' tokens of one white-space word (memoized: news repeats words).
+
+    ``simple_word_tokenize`` itself works word by word on ``text.split()``, so
+    tokenizing word by word gives the same tokens.
+    """
+    return tuple(simple_word_tokenize(word, split_digits=True))
 
 
 def align(text: str, tokens: list[str]) -> tuple[list[str], list[bool]]:
@@ -56,7 +68,8 @@ class CamelTokenizer:
         self.vocab = vocab
 
     def __call__(self, text: str) -> Doc:
-        words, spaces = align(text, simple_word_tokenize(text, split_digits=True))
+        tokens = [tok for word in text.split() for tok in _word_tokens(word)]
+        words, spaces = align(text, tokens)
         return Doc(self.vocab, words=words, spaces=spaces)
 
     def to_bytes(self, **kwargs) -> bytes:  # noqa: D102 - nothing to save

@@ -96,11 +96,10 @@ def _add(doc: Doc, venue: Slice, lexicon: str | None, rule: str) -> None:
 
 
 def _strip_prep(doc: Doc, venue: Slice) -> str:
-    span = doc[venue.start : venue.end]
     cut = 1 if prep_clitic(doc[venue.start]) else 0
     if doc[venue.start].text[:1] == "\u0648":  # و
         cut += 1
-    return doc.text[span.start_char + cut : span.end_char]
+    return doc[venue.start : venue.end].text[cut:]
 
 
 def _city(doc: Doc, venue: Slice) -> str | None:

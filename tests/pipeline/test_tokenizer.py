@@ -1,0 +1,41 @@
+"""The camel-tools tokenizer keeps every character; norms and sentences are set."""
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extractor.arabic.normalize import normalize, strip_clitics
+
+
+@pytest.mark.parametrize(
+    "text, tokens",
+    [
+        ("للعام 2023م.", ["للعام", "2023", "م", "."]),
+        ("المحاور؛بهدف", ["المحاور", "؛", "بهدف"]),
+        ("ملتقى “نحو المليون”", ["ملتقى", "“", "نحو", "المليون", "”"]),
+        ("25/10/1436هـ", ["25", "/", "10", "/", "1436", "هـ"]),
+    ],
+)
+def test_tokens(nlp_rules, text, tokens):
+    assert [t.text for t in nlp_rules.make_doc(text)] == tokens
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=80))
+def test_text_round_trips(nlp_rules, text):
+    assert nlp_rules.make_doc(text).text == text
+
+
+def test_norms_and_sentences(nlp_rules):
+    doc = nlp_rules("رعى الأمير الحفلَ يوم الأثنين.\nوحضر ٤٢ ضيفاً")
+    assert [t.norm_ for t in doc][:5] == ["رعي", "الامير", "الحفل", "يوم", "الاثنين"]
+    assert "42" in [t.norm_ for t in doc]
+    assert [s.text.strip() for s in doc.sents] == ["رعى الأمير الحفلَ يوم الأثنين.", "وحضر ٤٢ ضيفاً"]
+
+
+@pytest.mark.parametrize(
+    "word, form",
+    [("بجدة", "جده"), ("وبالمدينة", "مدينه"), ("للعام", "العام"), ("والحضور", "الحضور")],
+)
+def test_proclitics(word, form):
+    assert form in strip_clitics(normalize(word))
