@@ -216,15 +216,16 @@ def years_at(doc: Doc, i: int) -> list[Parsed]:
     last = k + 2 if second and len(norm_at(doc, k + 2)) == 4 else k
     era, size = era_at(doc, last + 1)
     calendar = _year_calendar(first, era)
+    if era == "gregorian" and not cue and first < cal.GREGORIAN_MIN:
+        return []  # 1500م: more likely metres than a year
     if calendar is None or not (
         cue or era or last > k or _bare_year_ok(doc, k, calendar)
     ):
         return []
     found = [Parsed(i, k + 1, calendar, first, rule="year")]
     if last > k:
-        found.append(
-            Parsed(k + 2, last + 1 + size, calendar, second, rule="year_range")
-        )
+        other = _year_calendar(second, era) or calendar
+        found.append(Parsed(k + 2, last + 1 + size, other, second, rule="year_range"))
     else:
         found[0].end = k + 1 + size
     return found

@@ -260,3 +260,12 @@ def test_dateline_is_a_date(nlp_rules):
 def test_ambiguous_hijri_month_needs_support(nlp_rules):
     assert _dates(nlp_rules, "سفر المرأة بدون محرم") == []
     assert [d["hijri"] for d in _dates(nlp_rules, "في شهر محرم 1437هـ")] == ["1437-01"]
+
+
+def test_year_range_each_year_its_calendar(nlp_rules):
+    found = _dates(nlp_rules, "بين عامي 1952/1953 وقعت")
+    assert [(d["value"], d["calendar"]) for d in found][-1] == ("1953", "gregorian")
+
+
+def test_metres_are_not_a_year(nlp_rules):
+    assert _dates(nlp_rules, "على ارتفاع 1500م فوق سطح البحر") == []
