@@ -37,6 +37,7 @@ _AL = "\u0627\u0644"  # ال
 # Possessive suffixes as written (before teh-marbuta folding): ه ها هم هن.
 PRONOUN_SUFFIXES = ("\u0647", "\u0647\u0627", "\u0647\u0645", "\u0647\u0646")
 _WAW, _ALEF = "\u0648", "\u0627"  # و ا
+_PREPS = ("\u0628", "\u0644")  # ب ل
 
 
 @dataclass
@@ -125,12 +126,19 @@ def _unit_after(doc: Doc, k: int) -> tuple[int, int] | None:
         if phrase_index("places").match(doc, k + 1):
             return None  # 6 من الفيوم: people from a place, not a unit
         return k + 1, k + 2
-    if not _unit_word(doc, k):
+    if not _unit_word(doc, k) or _prepositional(doc, k):
         return None
     end = k + 1
     if _pair(doc, k, end):
         end += 1
     return k, end
+
+
+def _prepositional(doc: Doc, k: int) -> bool:
+    """``150 بوزارة الصحة``: ب/ل + a noun in construct, not a counted noun."""
+    norm = doc[k].norm_
+    nxt = norm_at(doc, k + 1)
+    return norm[:1] in _PREPS and len(norm) > 4 and nxt.startswith(_AL)
 
 
 def _percent_before(doc: Doc, q: Quantity) -> tuple[int, int] | None:

@@ -143,3 +143,9 @@ def test_point_thousands(nlp_rules):
 
 def test_percent_sign_before_digits(nlp_rules):
     assert _stats(nlp_rules, "بنسبة %50 من") == [(50, "%", False)]
+
+
+def test_prepositional_phrase_is_no_unit(nlp_rules):
+    assert _stats(nlp_rules, "تعيين 150 بوزارة الصحة") == []
+    found = _stats(nlp_rules, "في المباريات الثلاث الأخيرة")  # الأخيرة is no unit
+    assert found == [(3, "المباريات", False)]
