@@ -149,17 +149,25 @@ def _month_tail(
     """Read the optional year, era and qualifier after a month name."""
     _, number, calendar, _ = month
     k = _month_alias(doc, k, number)
-    year = int_at(doc, k)
-    era, size = era_at(doc, k + 1) if year else (None, 0)
-    if year and _year_calendar(year, era):
+    j = k + marker_at(doc, k, "year", False)  # 26 يوليو عام 1956
+    year = int_at(doc, j)
+    era, size = era_at(doc, j + 1) if year else (None, 0)
+    if year and _month_year_ok(year, era or calendar):
         calendar = era or calendar
-        return Parsed(i, k + 1 + size, calendar, year, number, day, rule=rule)
+        return Parsed(i, j + 1 + size, calendar, year, number, day, rule=rule)
     qualifier, size = qualifier_at(doc, k)
     if qualifier is None:
         period = table_at("date_relative_periods", doc, k)
         if period and period[1] in ("year 0", "hyear 0"):
             qualifier, size = 0, period[0]
     return Parsed(i, k + size, calendar, None, number, day, qualifier, rule)
+
+
+def _month_year_ok(year: int, calendar: str) -> bool:
+    """A year right after a month name: any plausible year of its calendar."""
+    if calendar == "hijri":
+        return cal.HIJRI_MIN <= year < cal.HIJRI_MAX
+    return 1000 <= year <= cal.GREGORIAN_MAX
 
 
 def _month_alias(doc: Doc, k: int, number: int) -> int:
@@ -228,7 +236,17 @@ def years_at(doc: Doc, i: int) -> list[Parsed]:
         found.append(Parsed(k + 2, last + 1 + size, other, second, rule="year_range"))
     else:
         found[0].end = k + 1 + size
+        found += _year_list(doc, found[0].end, calendar)
     return found
+
+
+def _year_list(doc: Doc, k: int, calendar: str) -> list[Parsed]:
+    """``عامي 2009 و2014``: a second year joined by و to the first."""
+    year = int_at(doc, k + 1) if norm_at(doc, k) == _WAW else None
+    if year is None or _year_calendar(year, None) != calendar:
+        return []
+    era, size = era_at(doc, k + 2)
+    return [Parsed(k + 1, k + 2 + size, calendar, year, rule="year_list")]
 
 
 def _dual_year(doc: Doc, i: int, k: int, first: int) -> Parsed | None:

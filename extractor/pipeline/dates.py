@@ -44,6 +44,7 @@ from extractor.pipeline.date_grammar import (
 from extractor.pipeline.facts import add_candidate, ensure_extensions
 from extractor.pipeline.resources import load_lexicon
 
+DATE_TOKENS = "civic_date_tokens"  # doc.user_data key read by civic_statistics
 LOOKBACK = 8  # tokens searched for the verb that sets a bare weekday's tense
 FURNITURE_LINES = 2  # a date alone on one of the first lines is the page's stamp
 _SEEN = "\u0633"  # س
@@ -256,18 +257,24 @@ def _imperfect(norm: str) -> bool:
 # --- the component ----------------------------------------------------------
 
 
-def find_all(doc: Doc) -> list[Hit]:
-    """Every date in ``doc``, left to right, without overlaps."""
+def scan(doc: Doc) -> list[Hit]:
+    """Every date expression, left to right, without overlaps (repeats kept)."""
     hits: list[Hit] = []
     i = 0
     while i < len(doc):
         found = _weekday(doc, i) or _relative(doc, i) or _explicit_hits(doc, i)
         if found:
-            hits.extend(h for h in found if not _furniture(doc, h))
+            hits.extend(found)
             i = max(h.end for h in found)
         else:
             i += 1
-    return _dedupe(doc, hits)
+    return hits
+
+
+def find_all(doc: Doc, hits: list[Hit] | None = None) -> list[Hit]:
+    """The dates to report: no page furniture, the same day once."""
+    hits = scan(doc) if hits is None else hits
+    return _dedupe(doc, [h for h in hits if not _furniture(doc, h)])
 
 
 def _furniture(doc: Doc, hit: Hit) -> bool:
@@ -312,7 +319,11 @@ def find_dates(doc: Doc) -> Doc:
     ensure_extensions()
     if not Doc.has_extension("published"):
         Doc.set_extension("published", default=None)
-    for hit in find_all(doc):
+    hits = scan(doc)
+    # Every token of a date, repeats and page stamps included, is no statistic.
+    used = {i for hit in hits for i in range(hit.start, hit.end)}
+    doc.user_data[DATE_TOKENS] = sorted(used)
+    for hit in find_all(doc, hits):
         span = doc[hit.start : hit.end]
         add_candidate(
             doc,

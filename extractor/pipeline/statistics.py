@@ -25,6 +25,7 @@ from spacy.tokens import Doc
 
 from extractor.arabic.normalize import bare
 from extractor.arabic.numbers import Number, multiplier, read_words
+from extractor.pipeline.dates import DATE_TOKENS
 from extractor.pipeline.facts import add_candidate, candidates, ensure_extensions
 from extractor.pipeline.quantities import Quantity, norm_at, quantity_at
 from extractor.pipeline.resources import load_lexicon, phrase_index
@@ -207,7 +208,8 @@ def _range_unit(doc: Doc, q: Quantity) -> tuple[int, int] | None:
 
 
 def _date_tokens(doc: Doc) -> set[int]:
-    used: set[int] = set()
+    """Tokens used by any date expression (``civic_dates`` runs first)."""
+    used: set[int] = set(doc.user_data.get(DATE_TOKENS, ()))
     for cand in candidates(doc, "dates"):
         span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
         if span is not None:

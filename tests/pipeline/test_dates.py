@@ -269,3 +269,26 @@ def test_year_range_each_year_its_calendar(nlp_rules):
 
 def test_metres_are_not_a_year(nlp_rules):
     assert _dates(nlp_rules, "على ارتفاع 1500م فوق سطح البحر") == []
+
+
+def test_year_lists_and_in_year(nlp_rules):
+    found = _dates(nlp_rules, "في كل من عامي 2009 و2014 بشأن التحقيقات")
+    assert [d["value"] for d in found] == ["2009", "2014"]
+    assert [d["value"] for d in _dates(nlp_rules, "وأخيرا، في 2011 كتب")] == ["2011"]
+
+
+def test_repeated_date_tokens_are_kept_from_statistics(nlp_rules):
+    doc = nlp_rules("زار في عام 2009 المدينة. ففي عام 2009 عندما بدأ")
+    assert [c.fields["value"] for c in candidates(doc, "dates")] == ["2009"]
+    assert candidates(doc, "statistics") == []
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("ذلك اليوم الذي وافق 26 يوليو عام 1956، وال", "1956-07-26"),
+        ("افتتحت في 5 نوفمبر (تشرين الثاني) 1858.", "1858-11-05"),
+    ],
+)
+def test_month_then_year(nlp_rules, text, value):
+    assert value in [d["value"] for d in _dates(nlp_rules, text)]
