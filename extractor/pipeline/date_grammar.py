@@ -245,7 +245,7 @@ def _year_list(doc: Doc, k: int, calendar: str) -> list[Parsed]:
     year = int_at(doc, k + 1) if norm_at(doc, k) == _WAW else None
     if year is None or _year_calendar(year, None) != calendar:
         return []
-    era, size = era_at(doc, k + 2)
+    size = era_at(doc, k + 2)[1]
     return [Parsed(k + 1, k + 2 + size, calendar, year, rule="year_list")]
 
 
