@@ -191,7 +191,20 @@ def _month_only(doc: Doc, i: int) -> Parsed | None:
         return None
     parsed = _month_tail(doc, i, k + month[0], month, None, "month")
     supported = k > i or parsed.year or _month_near(doc, i, k + month[0])
+    if parsed.year is None and parsed.qualifier is None:
+        parsed.year = _shared_year(doc, parsed.end, month[2])
     return parsed if supported or not month[3] else None
+
+
+def _shared_year(doc: Doc, k: int, calendar: str) -> int | None:
+    """``يوليو وأغسطس 2014``: the next month's year, when it has one."""
+    if not norm_at(doc, k).startswith(_WAW):
+        return None
+    nxt = month_at(doc, k)
+    if nxt is None or nxt[2] != calendar:
+        return None
+    year = int_at(doc, k + nxt[0])
+    return year if year and _month_year_ok(year, calendar) else None
 
 
 def _month_near(doc: Doc, start: int, end: int) -> bool:

@@ -292,3 +292,8 @@ def test_repeated_date_tokens_are_kept_from_statistics(nlp_rules):
 )
 def test_month_then_year(nlp_rules, text, value):
     assert value in [d["value"] for d in _dates(nlp_rules, text)]
+
+
+def test_coordinated_months_share_the_year(nlp_rules):
+    found = _dates(nlp_rules, "خلال شهري يوليو وأغسطس 2014 شن")
+    assert [d["value"] for d in found] == ["2014-07", "2014-08"]
