@@ -1,19 +1,23 @@
 """The ``civic_statistics`` component: counted quantities with their unit.
 
-A quantity is a digit run (``1,200``, ``3.5``, ``٧٥``) or a number written in
-words (``ثمانية وثلاثين``), optionally scaled by a multiplier (``42 ألف``);
-values come from :mod:`extractor.arabic.numbers`. It is a statistic when a
-counted noun follows it (an indefinite word, ``من`` + a definite plural, a
-percent sign) or, for a definite number word, stands beside it (``القبائل
-العشر``, ``الخمسة الأيام``). Without a noun it is kept only when an
+Quantities (digits, number words, multipliers) come from
+:mod:`extractor.pipeline.quantities`. A quantity is a statistic when a counted
+noun follows it (an indefinite word, ``من`` + a definite plural, a percent
+sign or ``في المائة``), or, for a definite number word, stands beside it
+(``القبائل العشر``, ``الخمسة الأيام``). Without a noun it is kept only when an
 approximation marker, a multiplier or an elliptical ``منهم`` shows it is a
-count; its unit is then the unit of the statistic just before (``80 ألف ريال
-... 50 ألفا``), else null.
+count; its unit is then ``عدد X`` before it, the subject of an approximation
+verb (``حضور فاق عشرة آلاف``), the end of a range (``200 إلى 700 ريال``) or
+the unit of the statistic just before (``80 ألف ريال ... 50 ألفا``), else
+null. ``approximate`` comes from ``stat_approx`` (نحو، أكثر من، تجاوز،
+تقريباً ...). A repeated figure (same value and unit stem) is one item.
 
-Not statistics: tokens already used by a date (``civic_dates`` runs first),
-numbers after an identifier or rank word (``رقم``, ``الساعة``, ``الدورة``:
-``stat_markers`` role ``block``), times (``9 مساء``), numbers glued to a name
-with no noun after them (``صيف الباحة 40``), long digit strings (phones).
+Not statistics: tokens of any date (``civic_dates`` runs first and lists them
+in ``doc.user_data``), numbers after an identifier, rank or edition word
+(``رقم``, ``الساعة``, ``الدورة``: ``stat_markers`` role ``block``), times
+(``9 مساء``, ``17:33``), numbers in a name with no noun after them (``صيف
+الباحة 40``) or with a possessive noun (``صيف الرس 36 فعالياته``), vague
+plurals (``الآلاف من``), ordinal tens (``العقد العشرون``), phone numbers.
 """
 
 from __future__ import annotations
