@@ -43,6 +43,8 @@ _AL = "\u0627\u0644"  # ال
 PRONOUN_SUFFIXES = ("\u0647", "\u0647\u0627", "\u0647\u0645", "\u0647\u0646")
 _WAW, _ALEF = "\u0648", "\u0627"  # و ا
 _PREPS = ("\u0628", "\u0644")  # ب ل
+_YEH = "\u064a"  # ي
+_VERB_PREFIXES = ("\u062a\u062a", "\u062a\u0646")  # تت تن
 
 
 @dataclass
@@ -90,7 +92,16 @@ def _unit_word(doc: Doc, k: int) -> bool:
         return False
     if norm[:1] == _WAW and not _waw_unit(norm):
         return False  # والثاني / 50 ورطوبة: a conjunction, not a noun
+    if _verb_like(norm):
+        return False  # 2500 تتدفق: an imperfect verb
     return not norm.startswith(_AL) and read_words([norm]) is None
+
+
+def _verb_like(norm: str) -> bool:
+    """An imperfect verb: ي + stem (unless a known noun), or the prefixes تت/تن."""
+    if norm[:1] == _YEH:
+        return norm not in load_lexicon("stat_yeh_units")
+    return norm[:2] in _VERB_PREFIXES
 
 
 def _waw_unit(norm: str) -> bool:

@@ -149,3 +149,16 @@ def test_prepositional_phrase_is_no_unit(nlp_rules):
     assert _stats(nlp_rules, "تعيين 150 بوزارة الصحة") == []
     found = _stats(nlp_rules, "في المباريات الثلاث الأخيرة")  # الأخيرة is no unit
     assert found == [(3, "المباريات", False)]
+
+
+@pytest.mark.parametrize(
+    "text", ["ألف مبروك للفائزين", "وصل 2500 يتدفقون على", "2500 تتدفق"]
+)
+def test_idioms_and_verbs_are_no_units(nlp_rules, text):
+    assert _stats(nlp_rules, text) == []
+
+
+def test_yeh_nouns_are_units(nlp_rules):
+    assert _stats(nlp_rules, "استمر 15 يوما") == [(15, "يوما", False)]
+    assert _stats(nlp_rules, "بقيمة 300 يورو") == [(300, "يورو", False)]
+    assert _stats(nlp_rules, "ضبط 3 سيارات") == [(3, "سيارات", False)]
