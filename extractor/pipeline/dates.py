@@ -25,11 +25,13 @@ before.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractor.arabic import calendars as cal
+from extractor.arabic.normalize import strip_clitics
 from extractor.pipeline.date_grammar import (
     Parsed,
     explicit_at,
@@ -42,9 +44,18 @@ from extractor.pipeline.date_grammar import (
     years_at,
 )
 from extractor.pipeline.facts import add_candidate, ensure_extensions
-from extractor.pipeline.resources import load_lexicon
+from extractor.pipeline.resources import load_lexicon, phrase_index
 
 DATE_TOKENS = "civic_date_tokens"  # doc.user_data key read by civic_statistics
+START_LEXICONS = (
+    "weekdays",
+    "date_relative_days",
+    "date_relative_periods",
+    "date_markers",
+    "date_ordinal_days",
+    "months_hijri",
+    "months_gregorian",
+)
 LOOKBACK = 8  # tokens searched for the verb that sets a bare weekday's tense
 FURNITURE_LINES = 2  # a date alone on one of the first lines is the page's stamp
 _SEEN = "\u0633"  # س
@@ -257,12 +268,30 @@ def _imperfect(norm: str) -> bool:
 # --- the component ----------------------------------------------------------
 
 
+@lru_cache(maxsize=1)
+def _first_words() -> frozenset[str]:
+    """Every word that can open a date expression, from the date lexicons."""
+    return frozenset(
+        word for name in START_LEXICONS for word in phrase_index(name).by_first
+    )
+
+
+@lru_cache(maxsize=50_000)
+def _can_start(norm: str) -> bool:
+    """A digit or a (clitic-stripped) first word of a date lexicon."""
+    if norm[:1].isdigit():
+        return True
+    return any(form in _first_words() for form in strip_clitics(norm))
+
+
 def scan(doc: Doc) -> list[Hit]:
     """Every date expression, left to right, without overlaps (repeats kept)."""
     hits: list[Hit] = []
     i = 0
     while i < len(doc):
-        found = _weekday(doc, i) or _relative(doc, i) or _explicit_hits(doc, i)
+        found = _can_start(doc[i].norm_) and (
+            _weekday(doc, i) or _relative(doc, i) or _explicit_hits(doc, i)
+        )
         if found:
             hits.extend(found)
             i = max(h.end for h in found)

@@ -13,7 +13,14 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from extractor.arabic.numbers import Number, multiplier, parse_digits, read_words, scale
+from extractor.arabic.numbers import (
+    Number,
+    multiplier,
+    parse_digits,
+    read_words,
+    scale,
+    word_value,
+)
 
 MAX_DIGITS = 9  # longer digit strings are identifiers or phone numbers
 DIGIT_GLUE = frozenset({",", ".", "\u066b", "\u066c"})  # , . ٫ ٬
@@ -76,6 +83,8 @@ def _ordinal_tens(norm: str, value: Number) -> bool:
 
 
 def _words(doc: Doc, i: int) -> Quantity | None:
+    if i >= len(doc) or word_value(doc[i].norm_) is None:
+        return None  # cheap test first: most tokens are no number word
     norms = [t.norm_ for t in doc[i : i + 8]]
     hit = read_words(norms)
     if hit is None:
