@@ -12,7 +12,16 @@ from spacy.tokens import Doc
 
 from extractor.pipeline.facts import ensure_extensions
 from extractor.pipeline.lexicons import has_waw, match_exact
-from extractor.pipeline.phrases import is_named, org_at, person_at
+from extractor.pipeline.phrases import (
+    ORG_LABELS,
+    PER_LABELS,
+    ent_at,
+    in_entity,
+    is_named,
+    ner_ran,
+    org_at,
+    person_at,
+)
 from extractor.pipeline.roles import add_org_person, add_person, role_cues
 
 MAX_LIST = 8  # mentions read after one cue
@@ -39,9 +48,14 @@ def _titled_people(doc: Doc) -> None:
         if person is None or person.name is None:
             k += 1
             continue
-        if not _quoted(doc, k):
+        if not _quoted(doc, k) and _confirmed(doc, person):
             add_person(doc, "attendees", person, "titled_person", 0.5)
         k = person.end
+
+
+def _confirmed(doc: Doc, person) -> bool:
+    """An office-holder is trusted; with NER, a title-only name must lie in a PER entity."""
+    return person.role is not None or not ner_ran(doc) or in_entity(doc, person.name, PER_LABELS)
 
 
 def _opens_person(doc: Doc, k: int) -> bool:
@@ -78,4 +92,8 @@ def _read_one(doc: Doc, k: int) -> int | None:
     if org and org.end > k + 1:
         add_org_person(doc, "attendees", org, "attendee_cue+org", 0.8)
         return org.end
+    ent = ent_at(doc, k, PER_LABELS + ORG_LABELS)
+    if ent:
+        add_org_person(doc, "attendees", ent, "attendee_cue+ner", 0.7)
+        return ent.end
     return None

@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 
 from extractor.pipeline.facts import add_candidate, ensure_extensions
 from extractor.pipeline.lexicons import has_waw, is_break, match
-from extractor.pipeline.phrases import Slice, org_at
+from extractor.pipeline.phrases import ORG_LABELS, Slice, ent_at, org_at
 from extractor.pipeline.resources import load_lexicon
 from extractor.pipeline.roles import org_name, role_cues
 
@@ -57,7 +57,7 @@ def _add(doc: Doc, org: Slice, rule: str, score: float = 1.0) -> None:
 
 def _org_after(doc: Doc, k: int) -> Slice | None:
     for j in range(k, min(k + LOOKAHEAD, len(doc))):
-        org = org_at(doc, j)
+        org = org_at(doc, j) or ent_at(doc, j, ORG_LABELS)
         if org and org.end > j:
             return org
         if is_break(doc[j]):

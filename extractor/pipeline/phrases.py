@@ -32,6 +32,8 @@ from extractor.pipeline.lexicons import (
 
 MAX_CHAIN = 9  # tokens in a construct chain after its head
 MAX_NAME = 6  # tokens in a personal name
+PER_LABELS = ("PER", "PERS")
+ORG_LABELS = ("ORG",)
 MIN_NAME_WORD = 3  # letters in each word of an untitled name
 
 
@@ -44,6 +46,11 @@ def place_at(doc: Doc, i: int) -> int:
     return ent.end - i if ent is not None else 0
 
 
+def ner_ran(doc: Doc) -> bool:
+    """True when an NER stage has annotated the doc."""
+    return doc.has_annotation("ENT_IOB")
+
+
 def _ent_starting(doc: Doc, i: int, labels: tuple[str, ...]):
     if i >= len(doc) or not doc[i].ent_iob_ == "B":
         return None
@@ -51,6 +58,17 @@ def _ent_starting(doc: Doc, i: int, labels: tuple[str, ...]):
         if ent.start == i and ent.label_ in labels:
             return ent
     return None
+
+
+def ent_at(doc: Doc, i: int, labels: tuple[str, ...]) -> Slice | None:
+    """An NER entity of one of ``labels`` starting at token ``i``."""
+    ent = _ent_starting(doc, i, labels)
+    return Slice(ent.start, ent.end) if ent is not None else None
+
+
+def in_entity(doc: Doc, piece: Slice, labels: tuple[str, ...]) -> bool:
+    """Some token of ``piece`` lies in an NER entity of one of ``labels``."""
+    return any(t.ent_type_ in labels for t in doc[piece.start : piece.end])
 
 
 def is_blocked(doc: Doc, i: int) -> bool:
@@ -172,7 +190,7 @@ def name_at(doc: Doc, i: int) -> Slice | None:
     """
     if i >= len(doc):
         return None
-    ent = _ent_starting(doc, i, ("PER", "PERS"))
+    ent = _ent_starting(doc, i, PER_LABELS)
     if ent is not None:
         return Slice(i, min(ent.end, i + MAX_NAME))
     if not _name_word(doc, i, first=True):
@@ -250,6 +268,8 @@ def is_named(person: PersonParse) -> bool:
     name = person.name
     if name is None or name.end - name.start < 2:
         return False
+    if person.doc is not None and ner_ran(person.doc):
+        return in_entity(person.doc, name, PER_LABELS)
     return all(len(t.norm_) >= MIN_NAME_WORD for t in person.name_tokens(name))
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extractor.arabic.normalize import normalize
+from extractor.arabic.normalize import bare, normalize
 from extractor.pipeline.facts import KINDS, Candidate, candidates, ensure_extensions
 from extractor.pipeline.resources import load_lexicon
 
@@ -39,8 +39,9 @@ def key_tokens(cand: Candidate) -> list[str]:
     """Normalized tokens that identify the candidate's entity."""
     if cand.kind == "dates":
         return [str(cand.fields.get("value") or cand.fields.get("text"))]
-    if cand.kind == "statistics":
-        return [str(cand.fields.get("value")), str(cand.fields.get("unit"))]
+    if cand.kind == "statistics":  # a repeated figure: same value, same unit stem
+        unit = cand.fields.get("unit")
+        return [str(cand.fields.get("value")), bare(normalize(unit.split()[0]))[:4] if unit else ""]
     if cand.kind == "events":
         return [cand.fields["type"], *_words(cand.fields.get("name"))]
     titles = load_lexicon("person_titles")

@@ -307,7 +307,7 @@ def _subject_unit(doc: Doc, q: Quantity, approx: int | None) -> str | None:
 
 
 def find_all(doc: Doc) -> list[Stat]:
-    """Every statistic of ``doc``, left to right; a repeated figure once."""
+    """Every statistic of ``doc``, left to right."""
     used = _date_tokens(doc)
     found: list[Stat] = []
     i = 0
@@ -318,18 +318,7 @@ def find_all(doc: Doc) -> list[Stat]:
             continue
         found.append(stat)
         i = max(stat.end, i + 1)
-    return _dedupe(found)
-
-
-def _dedupe(stats: list[Stat]) -> list[Stat]:
-    seen: set[tuple] = set()
-    kept = []
-    for stat in stats:
-        key = (stat.value, bare(stat.unit.split()[0])[:4] if stat.unit else None)
-        if key not in seen:
-            seen.add(key)
-            kept.append(stat)
-    return kept
+    return found  # a repeated figure is merged by civic_resolve
 
 
 @Language.component("civic_statistics")

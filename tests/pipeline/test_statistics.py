@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 
+from extractor.api import Extractor
 from extractor.pipeline.facts import candidates
 
 
@@ -78,9 +79,11 @@ def test_elliptical_multiplier_takes_previous_unit(nlp_rules):
 
 
 def test_repeated_figure_is_one(nlp_rules):
-    assert _stats(nlp_rules, "شارك 20 متطوعاً ، وقال إن 20 متطوعاً") == [
-        (20, "متطوعاً", False)
-    ]
+    """The stage reports both mentions; civic_resolve keeps one."""
+    text = "شارك 20 متطوعاً ، وقال إن 20 متطوعاً"
+    assert len(_stats(nlp_rules, text)) == 2
+    facts = Extractor(nlp_rules)(text, published="2015-08-10")
+    assert [(s.value, s.unit) for s in facts.statistics] == [(20, "متطوعاً")]
 
 
 @pytest.mark.parametrize(
