@@ -217,3 +217,15 @@ def evaluate(gold_dir: str, predictions: str, as_json: bool) -> None:
         click.echo(json.dumps(report, ensure_ascii=False, indent=1))
     else:
         click.echo(format_table(report))
+
+
+def _register_subcommands() -> None:
+    """Commands that live beside their library code (training, benchmarks)."""
+    from extractor.bench import bench
+    from extractor.ner.cli import evaluate_ner, train_ner
+
+    for command in (train_ner, evaluate_ner, bench):
+        main.add_command(command)
+
+
+_register_subcommands()
