@@ -109,11 +109,22 @@ def read_many(paths: Iterable[Path]) -> list[Sentence]:
     return [sent for path in paths for sent in read_conll(path)]
 
 
+def read_part(root: Path, name: str) -> list[Sentence]:
+    """All sentences of a named corpus part (see :func:`corpus_files`)."""
+    if name == "wikifane":
+        from extractor.ner.fane import read_fane
+
+        path = root / "fanegold-2014" / "WikiFANE_Gold_2014_500K.txt"
+        return list(read_fane(path))
+    return read_many(corpus_files(root, name))
+
+
 def corpus_files(root: Path, name: str) -> list[Path]:
     """Files of a named corpus part under ``root`` (``../shared/data/ner``).
 
     Names: ``anercorp-train``, ``anercorp-test``, ``aqmar``, ``wojood-train``,
-    ``wojood-val``, ``wojood-test``.
+    ``wojood-val``, ``wojood-test`` (``wikifane`` has its own reader, see
+    :func:`read_part`).
     """
     table = {
         "anercorp-train": ["anercorp-camel/ANERCorp_CamelLab_train.txt"],

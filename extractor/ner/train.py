@@ -19,7 +19,13 @@ from spacy.tokens import Doc, DocBin
 from spacy.training import biluo_tags_to_spans, iob_to_biluo
 
 import extractor.pipeline.components  # noqa: F401 - registers tokenizer + normalizer
-from extractor.ner.corpus import Sentence, corpus_files, read_many, split_dev
+from extractor.ner.corpus import (
+    Sentence,
+    corpus_files,
+    read_many,
+    read_part,
+    split_dev,
+)
 
 log = logging.getLogger(__name__)
 
@@ -68,9 +74,9 @@ def build_corpora(
     nlp = blank_nlp()
     core, dev = split_dev(read_many(corpus_files(data_root, "anercorp-train")))
     extra = [p for p in parts if p != "anercorp-train"]
-    train = (core if "anercorp-train" in parts else []) + read_many(
-        f for part in extra for f in corpus_files(data_root, part)
-    )
+    train = (core if "anercorp-train" in parts else []) + [
+        sent for part in extra for sent in read_part(data_root, part)
+    ]
     if limit:
         train, dev = train[:limit], dev[: max(1, limit // 4)]
     train_path, dev_path = work_dir / "train.spacy", work_dir / "dev.spacy"
