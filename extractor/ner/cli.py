@@ -12,6 +12,7 @@ import click
 from extractor.ner.train import CONFIG_PATH, DEFAULT_TRAIN_PARTS
 
 DEFAULT_DATA = Path("../shared/data/ner")
+DEFAULT_NEWS = Path("../shared/data/saudinewsnet")
 DEFAULT_TEST = DEFAULT_DATA / "anercorp-camel" / "ANERCorp_CamelLab_test.txt"
 
 
@@ -27,6 +28,19 @@ def _parse_overrides(items: tuple[str, ...]) -> dict[str, object]:
         except json.JSONDecodeError:
             overrides[key] = value
     return overrides
+
+
+def _vector_overrides(news: Path, work_dir: Path, use: bool) -> dict[str, object]:
+    """Config overrides for static vectors, building them when missing."""
+    key = "components.tok2vec.model.embed.include_static_vectors"
+    if not use:
+        return {key: False}
+    from extractor.ner.vectors import build_vectors
+
+    target = work_dir / "vectors" / "vectors-model"
+    if not (target / "config.cfg").is_file():
+        target = build_vectors(news, work_dir / "vectors")
+    return {key: True, "paths.vectors": str(target)}
 
 
 @click.command("train-ner")
@@ -66,6 +80,19 @@ def _parse_overrides(items: tuple[str, ...]) -> dict[str, object]:
     help="spaCy training config.",
 )
 @click.option(
+    "--news",
+    type=click.Path(path_type=Path),
+    default=DEFAULT_NEWS,
+    show_default=True,
+    help="SaudiNewsNet zips for the floret vectors (built once into WORK_DIR/vectors).",
+)
+@click.option(
+    "--vectors/--no-vectors",
+    default=True,
+    show_default=True,
+    help="Use static floret vectors (include_static_vectors).",
+)
+@click.option(
     "--max-steps", type=int, default=None, help="Override training.max_steps."
 )
 @click.option(
@@ -84,6 +111,8 @@ def train_ner(
     work_dir: Path,
     parts: str,
     config: Path,
+    news: Path,
+    vectors: bool,
     max_steps: int | None,
     limit: int,
     settings: tuple[str, ...],
@@ -92,7 +121,8 @@ def train_ner(
     from extractor.ner.train import train_model
 
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(message)s")
-    overrides = _parse_overrides(settings)
+    overrides = _vector_overrides(news, work_dir, vectors)
+    overrides.update(_parse_overrides(settings))
     if max_steps is not None:
         overrides["training.max_steps"] = max_steps
     best = train_model(

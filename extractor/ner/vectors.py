@@ -86,7 +86,9 @@ def build_vectors(news_root: Path, work_dir: Path, limit: int = 0) -> Path:
     text_path = work_dir / "saudinewsnet.txt"
     if not text_path.exists():
         write_training_text(news_root, text_path, limit)
-    floret_path = train_floret(text_path, work_dir / "vectors")
+    floret_path = work_dir / "vectors.floret"
+    if not floret_path.exists():
+        floret_path = train_floret(text_path, work_dir / "vectors")
     nlp = spacy.blank("ar")
     convert_vectors(nlp, floret_path, truncate=0, prune=-1, mode="floret", attr="NORM")
     out = work_dir / "vectors-model"

@@ -62,6 +62,7 @@ def test_train_ner_tiny(tmp_path: Path) -> None:
         str(out),
         "--work-dir",
         str(tmp_path / "work"),
+        "--no-vectors",
         "--max-steps",
         "60",
         "--set",
