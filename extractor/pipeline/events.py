@@ -60,7 +60,8 @@ def _mention(doc: Doc, i: int, size: int, value: str) -> int:
     name = _quoted_name(doc, i, size) or _chain_name(doc, i, size)
     end = name.end if name else i + size
     edition, end_ed = _edition(doc, end)
-    if is_definite(doc[i]) and name is None and edition is not None and end_ed <= end + 2:
+    if is_definite(doc[i]) and name is None and edition is not None \
+            and end_ed <= end + 2 and not match_exact("edition_cues", doc, i):
         name = Slice(i, _chain_end(doc, i, size))  # الملتقى الصيفي الثالث
         end = name.end
     elif name is None and (weak or is_definite(doc[i])):
@@ -75,7 +76,11 @@ def _mention(doc: Doc, i: int, size: int, value: str) -> int:
 def _quoted_name(doc: Doc, i: int, size: int) -> Slice | None:
     k = i + size
     while k < min(i + size + TITLE_GAP, len(doc)) and not _is_title_word(doc, k):
-        if is_break(doc[k]) or match("event_nouns", doc, k):
+        cue = match_exact("title_cues", doc, k)
+        if cue:
+            k += cue[0]
+            continue
+        if is_break(doc[k]) or is_stop(doc[k]) or match("event_nouns", doc, k):
             return None
         k += 1
     end = quoted_after(doc, k, MAX_QUOTE)

@@ -16,6 +16,7 @@ from camel_tools.utils.dediac import dediac_ar
 from extractor.pipeline.resources import LEXICON_DIR, load_lexicon, phrase_index
 
 _WAW = "\u0648"  # و
+_FEH = "\u0641"  # ف
 _AL = "\u0627\u0644"  # ال
 _LL = "\u0644\u0644"  # لل
 _PREPS = ("\u0628", "\u0644", "\u0643")  # ب ل ك
@@ -64,10 +65,24 @@ def has_waw(token: Token) -> bool:
 
 
 def is_definite(token: Token) -> bool:
-    """The word carries the article ال (possibly behind و / ب / ل / ك)."""
-    return any(f.startswith(_AL) for f in strip_clitics(token.norm_)) or token.norm_[
-        :3
-    ].endswith(_LL)
+    """The word carries the article ال (possibly behind و / ف and ب / ل / ك).
+
+    Read on the dediacritized text, before alef folding: ``آلية`` and
+    ``إلى`` only look definite once آ and إ become ا.
+    """
+    return _definite_text(token.text)
+
+
+@lru_cache(maxsize=100_000)
+def _definite_text(text: str) -> bool:
+    word = dediac_ar(text).replace("\u0640", "")  # tatweel
+    if word[:1] in (_WAW, _FEH) and len(word) > 4:
+        word = word[1:]
+    if word.startswith(_LL) and len(word) > 3:
+        return True
+    if word[:1] in _PREPS and len(word) > 4:
+        word = word[1:]
+    return word.startswith(_AL) and len(word) > 3
 
 
 def prep_clitic(token: Token) -> str | None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from extractor.arabic.normalize import strip_prepositions
+from extractor.pipeline.dates import DATE_TOKENS
 from extractor.pipeline.resources import phrase_index
 
 from extractor.pipeline.lexicons import (
@@ -72,11 +73,19 @@ def in_entity(doc: Doc, piece: Slice, labels: tuple[str, ...]) -> bool:
 
 
 def is_blocked(doc: Doc, i: int) -> bool:
-    """A token no name chain may cross: a cue, an event noun, a title or a stop."""
+    """A token no name chain may cross: a cue, a title, a stop or part of a date."""
     tok = doc[i]
-    if is_break(tok) or not is_word(tok) or is_stop(tok):
+    if is_break(tok) or not is_word(tok) or is_stop(tok) or i in _date_tokens(doc):
         return True
     return bool(match_exact("role_cues", doc, i) or match_exact("person_titles", doc, i))
+
+
+def _date_tokens(doc: Doc) -> frozenset[int]:
+    """Tokens the date stage used (``الخميس الماضي``), as a set, cached per doc."""
+    key = "civic_date_token_set"
+    if key not in doc.user_data:
+        doc.user_data[key] = frozenset(doc.user_data.get(DATE_TOKENS, ()))
+    return doc.user_data[key]
 
 
 def extend_chain(

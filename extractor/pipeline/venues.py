@@ -19,6 +19,7 @@ from extractor.pipeline.resources import load_lexicon
 from extractor.pipeline.roles import org_name
 
 _BEH = "\u0628"  # ب
+TOWN_WORDS = 3  # words in a town's name after its kind (حوطة بني تميم)
 
 
 @Language.component("civic_venues")
@@ -76,7 +77,7 @@ def _towns(doc: Doc, taken: set[int], lead) -> None:
         if doc[i].idx in taken or not _after_prep(doc, i):
             continue
         kind = match_head("place_kinds", doc, i)
-        size = extend_chain(doc, i + 1, venue_stop=False) - i if kind else 0
+        size = extend_chain(doc, i + 1, TOWN_WORDS, venue_stop=False) - i if kind else 0
         if size > 1 and _not_country(doc, i + 1):
             _add(doc, Slice(i, i + size), None, "town")
             return
@@ -103,8 +104,9 @@ def _strip_prep(doc: Doc, venue: Slice) -> str:
 
 
 def _city(doc: Doc, venue: Slice) -> str | None:
-    for k in list(range(venue.start, venue.end)) + [venue.end, venue.end + 1]:
-        if k < len(doc) and place_at(doc, k) and _not_country(doc, k):
-            size = place_at(doc, k)
-            return _strip_prep(doc, Slice(k, k + size))
+    """A known place inside the venue or right after it (``... بجدة``, ``في الأحساء``)."""
+    for k in list(range(venue.start + 1, venue.end)) + [venue.end, venue.end + 1]:
+        hit = match("places", doc, k) if k < len(doc) else None
+        if hit and _not_country(doc, k):
+            return _strip_prep(doc, Slice(k, k + hit[0]))
     return None
