@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extractor.pipeline.facts import ensure_extensions
+from extractor.pipeline.facts import candidates, ensure_extensions
 from extractor.pipeline.lexicons import has_waw, match_exact
 from extractor.pipeline.phrases import (
     ORG_LABELS,
@@ -36,7 +36,8 @@ def find_attendees(doc: Doc) -> Doc:
     for cue in role_cues(doc):
         if cue.role == "attendee":
             _read_list(doc, cue.end)
-    _titled_people(doc)
+    if candidates(doc, "events"):  # present at what? only where an event is reported
+        _titled_people(doc)
     return doc
 
 

@@ -80,8 +80,8 @@ def _quoted_name(doc: Doc, i: int, size: int) -> Slice | None:
         if cue:
             k += cue[0]
             continue
-        if is_break(doc[k]) or is_stop(doc[k]) or match("event_nouns", doc, k):
-            return None
+        if is_definite(doc[i]) or k > i + size or is_break(doc[k]) or is_stop(doc[k]):
+            return None  # one plain word at most: مسابقة الطائف "سما للقراءة"
         k += 1
     end = quoted_after(doc, k, MAX_QUOTE)
     return Slice(i, end) if end else None

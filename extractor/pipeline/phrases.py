@@ -114,7 +114,7 @@ def extend_chain(
         if is_blocked(doc, k) and not royal_size:
             break
         tok = doc[k]
-        if k > j and _new_head(doc, k):
+        if _new_head(doc, k, first=k == j):
             break  # وجامعة الطائف / الرئيس التنفيذي: another entity begins
         if has_waw(tok) and not is_definite(tok) and not (coordination and _coord_word(doc, k)):
             break
@@ -133,9 +133,9 @@ def extend_chain(
     return k
 
 
-def _new_head(doc: Doc, k: int) -> bool:
+def _new_head(doc: Doc, k: int, first: bool = False) -> bool:
     """An office, or an organization head joined by و, starts another phrase."""
-    if match_exact("person_offices", doc, k):
+    if not first and match_exact("person_offices", doc, k):
         return True
     return has_waw(doc[k]) and bool(match_head("org_heads", doc, k))
 

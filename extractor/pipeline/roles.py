@@ -54,7 +54,7 @@ def add_person(doc: Doc, kind: str, person: PersonParse, rule: str, score: float
         score,
         name=person.name.text(doc) if person.name else None,
         title=title,
-        role=person.role.text(doc) if person.role else None,
+        role=_no_waw(person.role.text(doc)) if person.role else None,
     )
 
 
