@@ -18,6 +18,7 @@ from typing import Self
 from extractor.api import Article, Extractor
 from extractor.assemble import assemble
 from extractor.engine import ArticleFailure, Outcome
+from extractor.engines.base import PIPE_BATCH_SIZE
 from extractor.schema import ArticleFacts
 
 MB = 1024 * 1024
@@ -136,7 +137,7 @@ def _rates(
 
 
 def timed_pipe(
-    extractor: Extractor, articles: list[Article], batch_size: int = 32
+    extractor: Extractor, articles: list[Article], batch_size: int = PIPE_BATCH_SIZE
 ) -> tuple[list[ArticleFacts], dict[str, float]]:
     """Facts of ``articles`` and the seconds spent in each stage.
 
