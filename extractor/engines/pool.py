@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 
@@ -31,8 +32,9 @@ from extractor.engines.base import (
 from extractor.engines.ordered import ordered_outcomes
 from extractor.engines.restarting import RestartingPool
 
-# Math libraries in a worker use one thread: the pool already fills the cores.
 MAX_CHUNKS_PER_WORKER = 1000
+# Math libraries in a worker use one thread: the pool already fills the cores.
+# (Best effort for libraries imported later; torch is set explicitly.)
 _THREAD_VARS = ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS")
 
 
@@ -51,8 +53,6 @@ def init_worker(options: ExtractorOptions) -> None:
 
 
 def _single_thread_torch() -> None:
-    import sys
-
     torch = sys.modules.get("torch")
     if torch is not None:
         torch.set_num_threads(1)
