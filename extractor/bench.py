@@ -15,7 +15,10 @@ and, on the annotated dev set, our dates against dateparser's
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import os
+import platform
 from collections.abc import Iterator
 from itertools import islice
 from pathlib import Path
@@ -25,6 +28,7 @@ import click
 from extractor.api import PACKAGE_DIR, Article, Extractor
 from extractor.bench_report import render_report
 from extractor.engine import ENGINES, ExtractorOptions, make_engine
+from extractor.errors import CivicFactsError
 from extractor.io.readers import iter_articles
 from extractor.measure import (
     count_words,
@@ -98,6 +102,7 @@ def run_bench(
             "ner": options.ner,
             "pipeline": extractor.nlp.pipe_names,
         },
+        "machine": machine(),
         "throughput": run,
         "tokenizer_baseline": baseline,
         "ratio_to_tokenizer": _ratio(run["words_per_s"], baseline["words_per_s"]),
@@ -106,6 +111,19 @@ def run_bench(
     if (shared / "eval" / "dev").is_dir():
         report["dates"] = compare_dates(extractor, shared / "eval" / "dev", dev_limit)
     return report
+
+
+def machine() -> dict:
+    """Where and when the numbers were taken."""
+    import spacy
+
+    return {
+        "utc": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "cpus": os.cpu_count(),
+        "python": platform.python_version(),
+        "spacy": spacy.__version__,
+        "platform": platform.platform(),
+    }
 
 
 def _ratio(ours: float | None, baseline: float | None) -> float | None:
@@ -187,19 +205,20 @@ def bench(
     """Benchmark extraction speed, memory and dates on SaudiNewsNet and the dev set."""
     if not (shared / "data" / "saudinewsnet").is_dir():
         raise click.UsageError(f"{shared}/data/saudinewsnet not found (see --shared)")
-    import os
-
     workers = workers or os.cpu_count() or 1
-    report = run_bench(
-        shared,
-        limit=limit,
-        workers=workers,
-        engine=engine,
-        scheduler=scheduler,
-        options=ExtractorOptions(model, not no_ner),
-        stage_sample=stage_sample,
-        dev_limit=dev_limit,
-    )
+    try:
+        report = run_bench(
+            shared,
+            limit=limit,
+            workers=workers,
+            engine=engine,
+            scheduler=scheduler,
+            options=ExtractorOptions(model, not no_ner),
+            stage_sample=stage_sample,
+            dev_limit=dev_limit,
+        )
+    except CivicFactsError as err:
+        raise click.ClickException(str(err)) from err
     click.echo(render_report(report))
     if json_path:
         json_path.write_text(
