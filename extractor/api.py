@@ -67,13 +67,17 @@ def default_model_path() -> Path | None:
     return next((p for p in MODEL_CANDIDATES if (p / "config.cfg").is_file()), None)
 
 
-def load(model: str | Path | None = None, *, ner: bool = True) -> Language:
+def load(
+    model: str | Path | None = None, *, ner: bool = True, ner_everywhere: bool = False
+) -> Language:
     """Build the extraction pipeline.
 
     Args:
         model: a spaCy pipeline directory holding the NER stage; default
             :func:`default_model_path`.
         ner: False for the rules-only pipeline (no model is read).
+        ner_everywhere: run the NER on every sentence, not only on those that
+            hold a cue, title or office (slower; for comparisons).
     """
     ensure_extensions()
     if not Doc.has_extension("published"):
@@ -81,6 +85,8 @@ def load(model: str | Path | None = None, *, ner: bool = True) -> Language:
     path = Path(model) if model else (default_model_path() if ner else None)
     if ner and path is not None:
         nlp = _load_model(path)
+        if not ner_everywhere:
+            _gate_ner(nlp)
     else:
         if ner:
             log.warning("no NER model found; running the rules-only pipeline")
@@ -91,6 +97,17 @@ def load(model: str | Path | None = None, *, ner: bool = True) -> Language:
     for name in FACT_PIPES:
         nlp.add_pipe(name)
     return nlp
+
+
+def _gate_ner(nlp: Language) -> None:
+    """Run the model's tok2vec + ner only where the fact rules read entities."""
+    if "ner" not in nlp.pipe_names:
+        return
+    trained = [name for name in ("tok2vec", "ner") if name in nlp.pipe_names]
+    nlp.add_pipe("civic_ner_gate", after=trained[-1],
+                 config={"tok2vec": trained[0], "ner": trained[-1]})
+    for name in trained:
+        nlp.disable_pipe(name)
 
 
 def _load_model(path: Path) -> Language:

@@ -4,6 +4,7 @@ from extractor.pipeline import (  # noqa: F401
     attendees,
     dates,
     events,
+    ner_gate,
     normalizer,
     organizers,
     patrons,
