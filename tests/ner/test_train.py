@@ -6,6 +6,7 @@ need ../shared.
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -75,6 +76,8 @@ def test_train_ner_tiny(tmp_path: Path) -> None:
     result = CliRunner().invoke(train_ner, args)
     assert result.exit_code == 0, result.output
     assert (out / "config.cfg").is_file() and (out / "meta.json").is_file()
+    meta = json.loads((out / "meta.json").read_text(encoding="utf-8"))
+    assert any("ANERcorp" in src["name"] for src in meta["sources"])
     losses = _ner_losses(result.output)
     assert len(losses) >= 3, result.output
     assert losses[-1] < losses[0]
