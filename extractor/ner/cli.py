@@ -70,7 +70,7 @@ def _vector_overrides(news: Path, work_dir: Path, use: bool) -> dict[str, object
     "--parts",
     default=",".join(DEFAULT_TRAIN_PARTS),
     show_default=True,
-    help="Comma-separated training parts: anercorp-train, aqmar, wojood-train.",
+    help="Comma-separated training parts: anercorp-train, wikifane, aqmar, wojood-train.",
 )
 @click.option(
     "--config",

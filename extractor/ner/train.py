@@ -30,7 +30,7 @@ from extractor.ner.corpus import (
 log = logging.getLogger(__name__)
 
 CONFIG_PATH = Path(__file__).with_name("config.cfg")
-DEFAULT_TRAIN_PARTS = ("anercorp-train",)
+DEFAULT_TRAIN_PARTS = ("anercorp-train", "wikifane")
 
 
 def blank_nlp() -> Language:

@@ -63,6 +63,8 @@ def test_train_ner_tiny(tmp_path: Path) -> None:
         str(out),
         "--work-dir",
         str(tmp_path / "work"),
+        "--parts",
+        "anercorp-train",
         "--no-vectors",
         "--max-steps",
         "60",

@@ -1,0 +1,92 @@
+"""The shipped NER model (models/ner-ar) loads and tags plain news sentences.
+
+These tests need only the shipped model, not ../shared; the ANERcorp check at the
+end skips when ../shared is absent.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+import extractor
+from extractor.api import default_model_path
+
+REPO = Path(__file__).resolve().parents[2]
+MODEL = REPO / "models" / "ner-ar"
+ANER_TEST = REPO.parent / "shared/data/ner/anercorp-camel/ANERCorp_CamelLab_test.txt"
+
+pytestmark = pytest.mark.skipif(
+    not (MODEL / "config.cfg").is_file(), reason=f"{MODEL} is not built"
+)
+
+# Held-out style sentences (not from the corpora): text, expected (entity, label).
+SENTENCES = [
+    (
+        (
+            "وقال الرئيس الأمريكي باراك أوباما في مؤتمر صحفي في واشنطن إن الولايات "
+            "المتحدة ستدعم جهود الأمم المتحدة ."
+        ),
+        [("باراك أوباما", "PER"), ("واشنطن", "LOC"), ("الأمم المتحدة", "ORG")],
+    ),
+    (
+        "وأعلن الأمين العام لجامعة الدول العربية عمرو موسى أن القمة ستعقد في القاهرة .",
+        [("عمرو موسى", "PER"), ("القاهرة", "LOC")],
+    ),
+    (
+        (
+            "افتتح صاحب السمو الملكي الأمير فيصل بن سلمان أمير منطقة المدينة المنورة "
+            "فعاليات المعرض الذي تنظمه الغرفة التجارية الصناعية ."
+        ),
+        [("فيصل بن سلمان", "PER"), ("المدينة المنورة", "LOC")],
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def nlp() -> spacy.language.Language:
+    return spacy.load(MODEL)
+
+
+def test_default_load_uses_shipped_model() -> None:
+    assert default_model_path() is not None
+    full = extractor.load()
+    assert "ner" in full.component_names  # may be disabled and run by a gate
+    assert set(full.get_pipe("ner").labels) >= {"PER", "ORG", "LOC", "MISC"}
+
+
+@pytest.mark.parametrize(("text", "expected"), SENTENCES)
+def test_tags_known_entities(nlp, text: str, expected: list[tuple[str, str]]) -> None:
+    found = {(ent.text, ent.label_) for ent in nlp(text).ents}
+    for entity in expected:
+        assert entity in found, f"{entity} not in {found}"
+
+
+def test_pretokenized_doc(nlp) -> None:
+    words = SENTENCES[0][0].split()
+    doc = nlp(Doc(nlp.vocab, words=words))
+    assert doc[0].norm_  # civic_normalizer ran on the pre-built Doc
+    found = {(ent.text, ent.label_) for ent in doc.ents}
+    assert ("باراك أوباما", "PER") in found
+
+
+def test_full_pipeline_keeps_offsets() -> None:
+    text = SENTENCES[1][0]
+    doc = extractor.load()(text)
+    for ent in doc.ents:
+        assert text[ent.start_char : ent.end_char] == ent.text
+
+
+@pytest.mark.skipif(
+    not ANER_TEST.is_file(), reason=f"{ANER_TEST} is absent (../shared)"
+)
+def test_anercorp_test_floor(nlp) -> None:
+    from extractor.ner.corpus import read_conll
+    from extractor.ner.evaluate import score_sentences
+
+    sentences = list(read_conll(ANER_TEST))[:300]
+    # Measured 0.677 on these 300 sentences (0.670 on the whole test split).
+    assert score_sentences(nlp, sentences).prf()[2] >= 0.65
