@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractor.pipeline.facts import add_candidate, ensure_extensions
-from extractor.pipeline.lexicons import has_waw, is_break, match
+from extractor.pipeline.lexicons import QUOTES_OPEN, has_waw, is_break, match
 from extractor.pipeline.phrases import ORG_LABELS, Slice, ent_at, org_at
 from extractor.pipeline.resources import load_lexicon
 from extractor.pipeline.roles import org_name, role_cues
@@ -60,7 +60,7 @@ def _org_after(doc: Doc, k: int) -> Slice | None:
         org = org_at(doc, j) or ent_at(doc, j, ORG_LABELS)
         if org and org.end > j:
             return org
-        if is_break(doc[j]):
+        if is_break(doc[j]) and doc[j].text[:1] not in QUOTES_OPEN:
             return None
     return None
 

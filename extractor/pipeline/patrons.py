@@ -11,11 +11,12 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractor.pipeline.facts import candidates, ensure_extensions
-from extractor.pipeline.lexicons import match_exact
-from extractor.pipeline.phrases import is_named, org_at, person_at
+from extractor.pipeline.lexicons import is_break, match_exact
+from extractor.pipeline.phrases import PersonParse, is_named, org_at, person_at
 from extractor.pipeline.roles import add_org_person, add_person, role_cues
 
 MAX_GAP = 3  # tokens allowed between an opener verb and its subject
+MAX_SUBJECT = 12  # tokens an office-and-name subject may span before its verb
 
 
 @Language.component("civic_patrons")
@@ -55,3 +56,19 @@ def _opener_patron(doc: Doc) -> None:
             if person and (person.titles or person.role) and (person.name or person.role):
                 add_person(doc, "patrons", person, "opener", 0.7)
                 return
+        person = _subject_before(doc, cue.start)
+        if person:
+            add_person(doc, "patrons", person, "opener_subject", 0.6)
+            return
+
+
+def _subject_before(doc: Doc, k: int) -> PersonParse | None:
+    """``رئيس الجمعية سلطان البازعي قد دشن``: an office-holder named right before
+    the opener verb, an auxiliary (قد، كان) aside."""
+    while k > 0 and match_exact("opener_auxiliaries", doc, k - 1):
+        k -= 1
+    for start in range(max(k - MAX_SUBJECT, 0), k - 1):
+        person = person_at(doc, start) if not is_break(doc[start]) else None
+        if person and person.end == k and person.role and person.name:
+            return person
+    return None

@@ -253,10 +253,10 @@ def person_at(doc: Doc, i: int) -> PersonParse | None:
             titles.append(Slice(k, k + hit[0]))
             k += hit[0]
             continue
-        office = office_at(doc, k) if role is None else None
-        if office and office.end > k:
-            role = office
-            k = office.end
+        office = office_at(doc, k)
+        if office and office.end > k and (role is None or role.end == k):
+            role = office if role is None else Slice(role.start, office.end)
+            k = office.end  # رئيس بلدية القريات الرئيس التنفيذي لمهرجان كاف
             continue
         break
     name = name_at(doc, k)
@@ -293,7 +293,13 @@ def org_at(doc: Doc, i: int) -> Slice | None:
     hit = match_head("org_heads", doc, i)
     if not hit:
         return None
-    return Slice(i, extend_chain(doc, i + hit[0], coordination=True))
+    end = extend_chain(doc, i + hit[0], coordination=True)
+    ent = _ent_starting(doc, i, ORG_LABELS)
+    if ent is not None and end < ent.end <= i + MAX_CHAIN:
+        end = ent.end  # the NER saw a longer name: مجلس قبائل ربيعة ورفيدة
+    if end == i + hit[0] and hit[0] == 1 and not is_definite(doc[i]):
+        return None  # a bare indefinite head (مجموعة من، فريق) names nobody
+    return Slice(i, end)
 
 
 def org_mentions(doc: Doc) -> list[Slice]:
