@@ -80,7 +80,7 @@ def _coordinated(doc: Doc, k: int) -> Slice | None:
     if k < len(doc) and doc[k].norm_ == "\u0648":  # a lone و
         k += 1
     if k < len(doc) and (has_waw(doc[k]) or doc[k - 1].norm_ == "\u0648"):
-        return org_at(doc, k)
+        return org_at(doc, k) or ent_at(doc, k, ORG_LABELS)
     return None
 
 
