@@ -92,7 +92,7 @@ def _chain_end(doc: Doc, i: int, size: int) -> int:
     j = i + size
     if j < len(doc) and prep_clitic(doc[j]):
         return j  # ورشة للتعريف بـ...: a description, not a name
-    end = extend_chain(doc, j)
+    end = extend_chain(doc, j, waw=False)
     while end > j and _ordinal(doc, end - 1):
         end -= 1
     return _numbered(doc, end)

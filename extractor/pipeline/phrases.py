@@ -96,6 +96,7 @@ def extend_chain(
     royal: bool = True,
     venue_stop: bool = True,
     coordination: bool = False,
+    waw: bool = True,
 ) -> int:
     """End (exclusive) of the construct chain whose complements start at ``j``.
 
@@ -116,6 +117,8 @@ def extend_chain(
         tok = doc[k]
         if _new_head(doc, k, first=k == j):
             break  # وجامعة الطائف / الرئيس التنفيذي: another entity begins
+        if has_waw(tok) and not waw:
+            break  # مهرجان العسل الدولي والبرامج المصاحبة: a second thing
         if has_waw(tok) and not is_definite(tok) and not (coordination and _coord_word(doc, k)):
             break
         if venue_stop and k > j and _at_venue(doc, k):
