@@ -8,4 +8,12 @@ from extractor.api import Article, Extractor, extract, extract_many, load
 from extractor.schema import ArticleFacts
 
 __version__ = "0.1.0"
-__all__ = ["Article", "ArticleFacts", "Extractor", "extract", "extract_many", "load", "__version__"]
+__all__ = [
+    "Article",
+    "ArticleFacts",
+    "Extractor",
+    "__version__",
+    "extract",
+    "extract_many",
+    "load",
+]

@@ -32,7 +32,10 @@ MODEL_ENV = "CIVIC_FACTS_MODEL"
 PACKAGE_DIR = Path(__file__).resolve().parent
 # The shipped NER model: inside the package when installed from a wheel,
 # at the repository's models/ in a checkout or an editable install.
-MODEL_CANDIDATES = (PACKAGE_DIR / "models" / "ner-ar", PACKAGE_DIR.parent / "models" / "ner-ar")
+MODEL_CANDIDATES = (
+    PACKAGE_DIR / "models" / "ner-ar",
+    PACKAGE_DIR.parent / "models" / "ner-ar",
+)
 
 # Rule components after the tokenizer (and NER, when loaded), in order.
 FACT_PIPES = (
@@ -104,8 +107,11 @@ def _gate_ner(nlp: Language) -> None:
     if "ner" not in nlp.pipe_names:
         return
     trained = [name for name in ("tok2vec", "ner") if name in nlp.pipe_names]
-    nlp.add_pipe("civic_ner_gate", after=trained[-1],
-                 config={"tok2vec": trained[0], "ner": trained[-1]})
+    nlp.add_pipe(
+        "civic_ner_gate",
+        after=trained[-1],
+        config={"tok2vec": trained[0], "ner": trained[-1]},
+    )
     for name in trained:
         nlp.disable_pipe(name)
 
@@ -128,7 +134,9 @@ def parse_published(value: str | dt.date | None) -> dt.date | None:
     try:
         return dt.date.fromisoformat(str(value).strip()[:10])
     except ValueError:
-        raise InputError(f"invalid published date {value!r} (expected YYYY-MM-DD)") from None
+        raise InputError(
+            f"invalid published date {value!r} (expected YYYY-MM-DD)"
+        ) from None
 
 
 class Extractor:
@@ -142,10 +150,14 @@ class Extractor:
         doc._.published = parse_published(article.published)
         return doc
 
-    def __call__(self, text: str, *, title=None, published=None, id=None) -> ArticleFacts:
+    def __call__(
+        self, text: str, *, title=None, published=None, id=None
+    ) -> ArticleFacts:
         return next(self.pipe([Article(text, id=id, title=title, published=published)]))
 
-    def pipe(self, articles: Iterable[Article], batch_size: int = 64) -> Iterator[ArticleFacts]:
+    def pipe(
+        self, articles: Iterable[Article], batch_size: int = 64
+    ) -> Iterator[ArticleFacts]:
         """Extract facts from many articles, in order, with one loaded pipeline."""
         articles = iter(articles)
         pending: list[Article] = []
@@ -173,13 +185,17 @@ def _default() -> Extractor:
     return _DEFAULT
 
 
-def extract(text: str, *, title=None, published=None, id=None, nlp: Language | None = None) -> ArticleFacts:
+def extract(
+    text: str, *, title=None, published=None, id=None, nlp: Language | None = None
+) -> ArticleFacts:
     """Facts of one article. The default pipeline is loaded once and reused."""
     extractor = Extractor(nlp) if nlp is not None else _default()
     return extractor(text, title=title, published=published, id=id)
 
 
-def extract_many(records: Iterable[Article | dict], nlp: Language | None = None) -> Iterator[ArticleFacts]:
+def extract_many(
+    records: Iterable[Article | dict], nlp: Language | None = None
+) -> Iterator[ArticleFacts]:
     """Facts of many articles (``Article`` objects or dicts with ``text``)."""
     extractor = Extractor(nlp) if nlp is not None else _default()
     arts = (r if isinstance(r, Article) else Article(**r) for r in records)

@@ -27,7 +27,9 @@ _MODELS = {
 }
 
 
-def assemble(doc: Doc, *, id: str | None = None, published: str | None = None) -> ArticleFacts:
+def assemble(
+    doc: Doc, *, id: str | None = None, published: str | None = None
+) -> ArticleFacts:
     """Turn the doc's resolved candidates into the output contract."""
     facts: dict[str, list] = {kind: [] for kind in _MODELS}
     text = doc.text  # spaCy rebuilds doc.text on every access
@@ -37,5 +39,7 @@ def assemble(doc: Doc, *, id: str | None = None, published: str | None = None) -
 
 
 def _build(text: str, cand: Candidate):
-    evidence = Evidence(start=cand.start, end=cand.end, text=text[cand.start : cand.end])
+    evidence = Evidence(
+        start=cand.start, end=cand.end, text=text[cand.start : cand.end]
+    )
     return _MODELS[cand.kind](evidence=evidence, rule=cand.rule, **cand.fields)

@@ -29,17 +29,8 @@ from extractor.errors import InputError
 from extractor.io.readers import iter_articles
 from extractor.io.records import ReaderOptions
 from extractor.io.writers import ErrorWriter, JsonlWriter
-from extractor.schema import ArticleFacts
+from extractor.schema import KINDS, ArticleFacts
 
-KINDS = (
-    "events",
-    "patrons",
-    "organizers",
-    "attendees",
-    "dates",
-    "venues",
-    "statistics",
-)
 Report = Callable[[str], None]
 
 

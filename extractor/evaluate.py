@@ -23,16 +23,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from extractor.errors import InputError
+from extractor.schema import KINDS
 
-KINDS = (
-    "events",
-    "patrons",
-    "organizers",
-    "attendees",
-    "dates",
-    "venues",
-    "statistics",
-)
 CORE_KINDS = ("patrons", "organizers", "dates", "venues", "statistics")
 METRIC_KEYS = ("precision", "recall", "f1", "tp", "gold", "predicted")
 THRESHOLD = 0.5  # a pair matches when its similarity is at least this

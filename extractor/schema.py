@@ -12,11 +12,35 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 EventType = Literal[
-    "forum", "conference", "workshop", "seminar", "lecture", "course", "exhibition",
-    "festival", "ceremony", "competition", "campaign", "initiative", "agreement",
-    "opening", "graduation", "meeting", "other",
+    "forum",
+    "conference",
+    "workshop",
+    "seminar",
+    "lecture",
+    "course",
+    "exhibition",
+    "festival",
+    "ceremony",
+    "competition",
+    "campaign",
+    "initiative",
+    "agreement",
+    "opening",
+    "graduation",
+    "meeting",
+    "other",
 ]
 Calendar = Literal["gregorian", "hijri"]
+# The fact kinds of the output contract, in its order.
+KINDS = (
+    "events",
+    "patrons",
+    "organizers",
+    "attendees",
+    "dates",
+    "venues",
+    "statistics",
+)
 
 
 class Evidence(BaseModel):
@@ -100,4 +124,6 @@ class ArticleFacts(BaseModel):
 
     def to_json(self) -> str:
         """One line of JSON, Arabic kept readable, ``source`` left out when unset."""
-        return self.model_dump_json(exclude_none=False, exclude={"source"} if self.source is None else None)
+        return self.model_dump_json(
+            exclude_none=False, exclude={"source"} if self.source is None else None
+        )

@@ -30,4 +30,7 @@ def dev_articles() -> list[dict]:
     """The dev articles, or a skip when ../shared is absent."""
     if not (DEV / "articles").is_dir():
         pytest.skip("../shared/eval/dev is absent (a user's clone has no ../shared)")
-    return [json.loads(p.read_text("utf-8")) for p in sorted((DEV / "articles").glob("*.json"))]
+    return [
+        json.loads(p.read_text("utf-8"))
+        for p in sorted((DEV / "articles").glob("*.json"))
+    ]

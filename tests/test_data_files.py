@@ -1,14 +1,14 @@
 """Every lexicon loads: normalized, no duplicates, values where a table needs them."""
 
+from typing import get_args
+
 import pytest
 
 from extractor.pipeline.resources import LEXICON_DIR, load_table
+from extractor.schema import EventType
 
 NAMES = sorted(p.stem for p in LEXICON_DIR.glob("*.txt"))
-TYPES = set(
-    "forum conference workshop seminar lecture course exhibition festival ceremony "
-    "competition campaign initiative agreement opening graduation meeting other".split()
-)
+TYPES = set(get_args(EventType))
 
 
 @pytest.mark.parametrize("name", NAMES)

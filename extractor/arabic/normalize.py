@@ -94,7 +94,9 @@ def strip_prepositions(norm: str) -> list[str]:
     ``بالمسرح`` gives ``المسرح`` (not ``مسرح``); ``للجنه`` gives ``لجنه`` too,
     since ل before a word that starts with ل is written ``لل``.
     """
-    forms = [f for f in strip_clitics(norm) if f == norm or not _article_removed(norm, f)]
+    forms = [
+        f for f in strip_clitics(norm) if f == norm or not _article_removed(norm, f)
+    ]
     if norm.startswith(_LL) and len(norm) > MIN_STEM + 2:
         forms.append(norm[1:])
     return forms

@@ -56,11 +56,17 @@ def _titled_people(doc: Doc) -> None:
 
 def _confirmed(doc: Doc, person) -> bool:
     """An office-holder is trusted; with NER, a title-only name must lie in a PER entity."""
-    return person.role is not None or not ner_ran(doc) or in_entity(doc, person.name, PER_LABELS)
+    return (
+        person.role is not None
+        or not ner_ran(doc)
+        or in_entity(doc, person.name, PER_LABELS)
+    )
 
 
 def _opens_person(doc: Doc, k: int) -> bool:
-    return bool(match_exact("person_titles", doc, k) or match_exact("person_offices", doc, k))
+    return bool(
+        match_exact("person_titles", doc, k) or match_exact("person_offices", doc, k)
+    )
 
 
 def _quoted(doc: Doc, k: int) -> bool:

@@ -1,5 +1,7 @@
 """Import every component module so that its spaCy factory is registered."""
 
+from spacy.util import registry
+
 from extractor.pipeline import (  # noqa: F401
     attendees,
     dates,
@@ -13,6 +15,5 @@ from extractor.pipeline import (  # noqa: F401
     venues,
 )
 from extractor.pipeline.tokenizer import create_camel_tokenizer
-from spacy.util import registry
 
 registry.tokenizers.register("civic.camel_tokenizer.v1", func=create_camel_tokenizer)

@@ -60,15 +60,26 @@ def _mention(doc: Doc, i: int, size: int, value: str) -> int:
     name = _quoted_name(doc, i, size) or _chain_name(doc, i, size)
     end = name.end if name else i + size
     edition, end_ed = _edition(doc, end)
-    if is_definite(doc[i]) and name is None and edition is not None \
-            and end_ed <= end + 2 and not match_exact("edition_cues", doc, i):
+    if (
+        is_definite(doc[i])
+        and name is None
+        and edition is not None
+        and end_ed <= end + 2
+        and not match_exact("edition_cues", doc, i)
+    ):
         name = Slice(i, _chain_end(doc, i, size))  # الملتقى الصيفي الثالث
         end = name.end
     elif name is None and (weak or is_definite(doc[i])):
         return i + size
     add_candidate(
-        doc, "events", doc[i : max(end, end_ed)], "event_noun", 1.0 if name else 0.7,
-        type=kind, name=doc[i:end].text if name else None, edition=edition,
+        doc,
+        "events",
+        doc[i : max(end, end_ed)],
+        "event_noun",
+        1.0 if name else 0.7,
+        type=kind,
+        name=doc[i:end].text if name else None,
+        edition=edition,
     )
     return end
 

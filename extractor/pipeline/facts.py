@@ -13,7 +13,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
-KINDS = ("events", "patrons", "organizers", "attendees", "dates", "venues", "statistics")
+from extractor.schema import KINDS
 
 
 @dataclass
@@ -53,7 +53,7 @@ def add_candidate(
     cand = Candidate(kind, span.start_char, span.end_char, dict(fields), rule, score)
     cand.sent = _sent_index(span)
     doc._.candidates.append(cand)
-    group = doc.spans[kind] if kind in doc.spans else []
+    group = doc.spans.get(kind, [])
     doc.spans[kind] = [*group, Span(doc, span.start, span.end, label=kind)]
     return cand
 

@@ -8,11 +8,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from camel_tools.utils.dediac import dediac_ar
 from spacy.tokens import Doc, Token
 
 from extractor.arabic.normalize import normalize, strip_clitics, strip_prepositions
-from camel_tools.utils.dediac import dediac_ar
-
 from extractor.pipeline.resources import LEXICON_DIR, load_lexicon, phrase_index
 
 _WAW = "\u0648"  # و
@@ -20,8 +19,8 @@ _FEH = "\u0641"  # ف
 _AL = "\u0627\u0644"  # ال
 _LL = "\u0644\u0644"  # لل
 _PREPS = ("\u0628", "\u0644", "\u0643")  # ب ل ك
-QUOTES_OPEN = frozenset('"\u201c\u00ab\u201e\u2018\'(')  # " “ « „ ‘ ' (
-QUOTES_CLOSE = frozenset('"\u201d\u00bb\u201c\u2019\')')  # " ” » “ ’ ' )
+QUOTES_OPEN = frozenset("\"\u201c\u00ab\u201e\u2018'(")  # " “ « „ ‘ ' (
+QUOTES_CLOSE = frozenset("\"\u201d\u00bb\u201c\u2019')")  # " ” » “ ’ ' )
 
 
 @lru_cache(maxsize=1)
@@ -33,7 +32,9 @@ def _stops() -> frozenset[str]:
 def _maksura_stops() -> frozenset[str]:
     return frozenset(
         dediac_ar(line.split("#", 1)[0].strip())
-        for line in (LEXICON_DIR / "phrase_stops_maksura.txt").read_text("utf-8").splitlines()
+        for line in (LEXICON_DIR / "phrase_stops_maksura.txt")
+        .read_text("utf-8")
+        .splitlines()
         if line.split("#", 1)[0].strip()
     )
 
@@ -56,7 +57,9 @@ def is_stop(token: Token) -> bool:
     if norm in stops or (norm[:1] == _WAW and norm[1:] in stops):
         return True
     text = dediac_ar(token.text)
-    return text in _maksura_stops() or (text[:1] == _WAW and text[1:] in _maksura_stops())
+    return text in _maksura_stops() or (
+        text[:1] == _WAW and text[1:] in _maksura_stops()
+    )
 
 
 def has_waw(token: Token) -> bool:

@@ -40,7 +40,9 @@ class NerGate:
 def _has_cue(sent: Span) -> bool:
     doc = sent.doc
     return any(
-        match_exact(name, doc, i) for i in range(sent.start, sent.end) for name in GATE_LEXICONS
+        match_exact(name, doc, i)
+        for i in range(sent.start, sent.end)
+        for name in GATE_LEXICONS
     )
 
 
@@ -62,9 +64,7 @@ def _map_back(doc: Doc, ent: Span, offsets: list[int]) -> Span | None:
     return Span(doc, start, end, label=ent.label_)
 
 
-@Language.factory(
-    "civic_ner_gate", default_config={"tok2vec": "tok2vec", "ner": "ner"}
-)
+@Language.factory("civic_ner_gate", default_config={"tok2vec": "tok2vec", "ner": "ner"})
 def create_ner_gate(nlp: Language, name: str, tok2vec: str, ner: str) -> NerGate:
     """The gate; ``load`` disables the named pipes so that only the gate runs them."""
     return NerGate(nlp, tok2vec, ner)

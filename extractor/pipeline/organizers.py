@@ -51,8 +51,14 @@ def _lead_subject(doc: Doc) -> None:
 
 
 def _add(doc: Doc, org: Slice, rule: str, score: float = 1.0) -> None:
-    add_candidate(doc, "organizers", doc[org.start : org.end], rule, score,
-                  name=org_name(doc, org))
+    add_candidate(
+        doc,
+        "organizers",
+        doc[org.start : org.end],
+        rule,
+        score,
+        name=org_name(doc, org),
+    )
 
 
 def _org_after(doc: Doc, k: int) -> Slice | None:

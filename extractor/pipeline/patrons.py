@@ -53,7 +53,11 @@ def _opener_patron(doc: Doc) -> None:
             continue
         for k in range(cue.end, min(cue.end + MAX_GAP, len(doc))):
             person = person_at(doc, k)
-            if person and (person.titles or person.role) and (person.name or person.role):
+            if (
+                person
+                and (person.titles or person.role)
+                and (person.name or person.role)
+            ):
                 add_person(doc, "patrons", person, "opener", 0.7)
                 return
         person = _subject_before(doc, cue.start)

@@ -15,8 +15,6 @@ from spacy.tokens import Doc
 
 from extractor.arabic.normalize import strip_prepositions
 from extractor.pipeline.dates import DATE_TOKENS
-from extractor.pipeline.resources import phrase_index
-
 from extractor.pipeline.lexicons import (
     QUOTES_CLOSE,
     QUOTES_OPEN,
@@ -30,6 +28,7 @@ from extractor.pipeline.lexicons import (
     match_head,
     prep_clitic,
 )
+from extractor.pipeline.resources import phrase_index
 
 MAX_CHAIN = 9  # tokens in a construct chain after its head
 MAX_NAME = 6  # tokens in a personal name
@@ -53,7 +52,7 @@ def ner_ran(doc: Doc) -> bool:
 
 
 def _ent_starting(doc: Doc, i: int, labels: tuple[str, ...]):
-    if i >= len(doc) or not doc[i].ent_iob_ == "B":
+    if i >= len(doc) or doc[i].ent_iob_ != "B":
         return None
     for ent in doc.ents:
         if ent.start == i and ent.label_ in labels:
@@ -77,7 +76,9 @@ def is_blocked(doc: Doc, i: int) -> bool:
     tok = doc[i]
     if is_break(tok) or not is_word(tok) or is_stop(tok) or i in _date_tokens(doc):
         return True
-    return bool(match_exact("role_cues", doc, i) or match_exact("person_titles", doc, i))
+    return bool(
+        match_exact("role_cues", doc, i) or match_exact("person_titles", doc, i)
+    )
 
 
 def _date_tokens(doc: Doc) -> frozenset[int]:
@@ -119,17 +120,26 @@ def extend_chain(
             break  # وجامعة الطائف / الرئيس التنفيذي: another entity begins
         if has_waw(tok) and not waw:
             break  # مهرجان العسل الدولي والبرامج المصاحبة: a second thing
-        if has_waw(tok) and not is_definite(tok) and not (coordination and _coord_word(doc, k)):
+        if (
+            has_waw(tok)
+            and not is_definite(tok)
+            and not (coordination and _coord_word(doc, k))
+        ):
             break
         if venue_stop and k > j and _at_venue(doc, k):
             break
         if royal_size:
             k += royal_size
-        elif is_definite(tok) or (k == j and not prep_clitic(tok)):
-            k += 1
-        elif prep_clitic(tok) and k + 1 < len(doc) and _continues(doc, k + 1):
-            k += 1
-        elif match("org_heads", doc, k) and k + 1 < len(doc) and place_at(doc, k + 1):
+        elif (
+            is_definite(tok)
+            or (k == j and not prep_clitic(tok))
+            or prep_clitic(tok)
+            and k + 1 < len(doc)
+            and _continues(doc, k + 1)
+            or match("org_heads", doc, k)
+            and k + 1 < len(doc)
+            and place_at(doc, k + 1)
+        ):
             k += 1
         else:
             break
@@ -145,12 +155,18 @@ def _new_head(doc: Doc, k: int, first: bool = False) -> bool:
 
 def _coord_word(doc: Doc, k: int) -> bool:
     """``ربيعة ورفيدة``: a plain word joined by و inside an organization's name."""
-    return k + 1 < len(doc) and not is_blocked(doc, k) and not match_head("venue_heads", doc, k)
+    return (
+        k + 1 < len(doc)
+        and not is_blocked(doc, k)
+        and not match_head("venue_heads", doc, k)
+    )
 
 
 def _at_venue(doc: Doc, k: int) -> bool:
     """``بالقرية التراثية`` / ``بمتنزه القوافل``: ب + a facility is where, not who."""
-    return prep_clitic(doc[k]) == "\u0628" and bool(match_head("venue_heads", doc, k))  # ب
+    return prep_clitic(doc[k]) == "\u0628" and bool(
+        match_head("venue_heads", doc, k)
+    )  # ب
 
 
 def _continues(doc: Doc, k: int) -> bool:
@@ -227,7 +243,9 @@ def _name_word(doc: Doc, k: int, first: bool = False) -> bool:
         return bool(k + 1 < len(doc) and match_exact("person_name_links", doc, k + 1))
     if match_exact("event_nouns", doc, k) or match_exact("venue_heads", doc, k):
         return False
-    if first and (match_exact("places", doc, k) or doc[k].norm_.startswith("\u0627\u0644")):
+    if first and (
+        match_exact("places", doc, k) or doc[k].norm_.startswith("\u0627\u0644")
+    ):
         return bool(_ent_starting(doc, k, ("PER", "PERS")))  # ال
     return True
 
@@ -323,7 +341,7 @@ def _head_key(doc: Doc, i: int) -> str:
     heads = phrase_index("org_heads").by_first
     for form in strip_prepositions(doc[i].norm_):
         if form in heads:
-            return form[2:] if form.startswith("\u0627\u0644") else form  # ال
+            return form.removeprefix("\u0627\u0644")  # ال
     return doc[i].norm_
 
 

@@ -41,7 +41,10 @@ def key_tokens(cand: Candidate) -> list[str]:
         return [str(cand.fields.get("value") or cand.fields.get("text"))]
     if cand.kind == "statistics":  # a repeated figure: same value, same unit stem
         unit = cand.fields.get("unit")
-        return [str(cand.fields.get("value")), bare(normalize(unit.split()[0]))[:4] if unit else ""]
+        return [
+            str(cand.fields.get("value")),
+            bare(normalize(unit.split()[0]))[:4] if unit else "",
+        ]
     if cand.kind == "events":
         return [cand.fields["type"], *_words(cand.fields.get("name"))]
     titles = load_lexicon("person_titles")
@@ -77,8 +80,12 @@ def _same(a: Candidate, b: Candidate) -> bool:
     if a.kind == "events":
         named = a.fields.get("name") and b.fields.get("name")
         same_type = a.fields["type"] == b.fields["type"]
-        return same_type and (not named and a.fields.get("name") == b.fields.get("name")
-                              or named and overlap(key_tokens(a), key_tokens(b)) >= SAME)
+        return same_type and (
+            not named
+            and a.fields.get("name") == b.fields.get("name")
+            or named
+            and overlap(key_tokens(a), key_tokens(b)) >= SAME
+        )
     return overlap(key_tokens(a), key_tokens(b)) >= SAME
 
 
@@ -102,7 +109,8 @@ def _precedence(cands: list[Candidate]) -> list[Candidate]:
     out = []
     for cand in cands:
         if cand.kind == "attendees" and any(
-            overlap(key_tokens(cand), key_tokens(o)) >= SAME for o in patrons + organizers
+            overlap(key_tokens(cand), key_tokens(o)) >= SAME
+            for o in patrons + organizers
         ):
             continue
         out.append(cand)

@@ -14,7 +14,7 @@ Components name lexicons in their config instead of embedding words::
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from spacy.tokens import Doc, Token
@@ -37,7 +37,7 @@ def _lines(name: str):
             yield path, lineno, line
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_table(name: str) -> dict[str, str]:
     """``{normalized term: value}`` from ``data/lexicons/<name>.txt``."""
     table: dict[str, str] = {}
@@ -52,7 +52,7 @@ def load_table(name: str) -> dict[str, str]:
     return table
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_lexicon(name: str) -> frozenset[str]:
     """The normalized terms of ``data/lexicons/<name>.txt``."""
     return frozenset(load_table(name))
@@ -135,7 +135,7 @@ def _follows(doc: Doc, i: int, words: tuple[str, ...]) -> bool:
     return True
 
 
-@lru_cache(maxsize=None)
+@cache
 def phrase_index(name: str) -> PhraseIndex:
     """A cached :class:`PhraseIndex` over lexicon ``name`` (values included)."""
     return PhraseIndex(load_table(name))

@@ -66,8 +66,14 @@ def _no_waw(text: str) -> str:
 def add_org_person(doc: Doc, kind: str, org: Slice, rule: str, score: float = 1.0):
     """Record an organization as a patron or attendee (name only)."""
     return add_candidate(
-        doc, kind, doc[org.start : org.end], rule, score,
-        name=org_name(doc, org), title=None, role=None,
+        doc,
+        kind,
+        doc[org.start : org.end],
+        rule,
+        score,
+        name=org_name(doc, org),
+        title=None,
+        role=None,
     )
 
 

@@ -72,16 +72,16 @@ class CamelTokenizer:
         words, spaces = align(text, tokens)
         return Doc(self.vocab, words=words, spaces=spaces)
 
-    def to_bytes(self, **kwargs) -> bytes:  # noqa: D102 - nothing to save
+    def to_bytes(self, **kwargs) -> bytes:
         return b""
 
-    def from_bytes(self, data: bytes, **kwargs) -> "CamelTokenizer":  # noqa: D102
+    def from_bytes(self, data: bytes, **kwargs) -> CamelTokenizer:
         return self
 
-    def to_disk(self, path, **kwargs) -> None:  # noqa: D102
+    def to_disk(self, path, **kwargs) -> None:
         return None
 
-    def from_disk(self, path, **kwargs) -> "CamelTokenizer":  # noqa: D102
+    def from_disk(self, path, **kwargs) -> CamelTokenizer:
         return self
 
 

@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 
 from extractor.pipeline.facts import add_candidate, candidates, ensure_extensions
 from extractor.pipeline.lexicons import match, match_exact, match_head, prep_clitic
-from extractor.pipeline.phrases import Slice, extend_chain, place_at, quoted_after
+from extractor.pipeline.phrases import Slice, extend_chain, quoted_after
 from extractor.pipeline.resources import load_lexicon
 from extractor.pipeline.roles import org_name
 
@@ -59,7 +59,9 @@ def _facility_at(doc: Doc, i: int) -> Slice | None:
     if not hit:
         return None
     end = extend_chain(doc, i + hit[0], venue_stop=False)
-    while end > i + hit[0] and (doc[end - 1].like_num or match_exact("ordinals", doc, end - 1)):
+    while end > i + hit[0] and (
+        doc[end - 1].like_num or match_exact("ordinals", doc, end - 1)
+    ):
         end -= 1
     end = quoted_after(doc, end) or end  # قاعة «واحة الثقافة»
     if end == i + hit[0] and hit[0] == 1:
@@ -92,8 +94,14 @@ def _add(doc: Doc, venue: Slice, lexicon: str | None, rule: str) -> None:
         name = org_name(doc, venue, lexicon)
     else:
         name = _strip_prep(doc, venue)
-    add_candidate(doc, "venues", doc[venue.start : venue.end], rule,
-                  name=name, city=_city(doc, venue))
+    add_candidate(
+        doc,
+        "venues",
+        doc[venue.start : venue.end],
+        rule,
+        name=name,
+        city=_city(doc, venue),
+    )
 
 
 def _strip_prep(doc: Doc, venue: Slice) -> str:

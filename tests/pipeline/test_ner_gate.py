@@ -30,10 +30,16 @@ def test_cue_sentence_entities_match_a_full_run(pipelines):
     doc_g, doc_e = gated(TEXT), everywhere(TEXT)
     assert doc_g.has_annotation("ENT_IOB")
     cue_sent = list(doc_g.sents)[-1]
-    full = [(e.start_char, e.end_char, e.label_) for e in doc_e.ents
-            if e.start >= cue_sent.start]
-    assert [(e.start_char, e.end_char, e.label_) for e in doc_g.ents
-            if e.start >= cue_sent.start] == full
+    full = [
+        (e.start_char, e.end_char, e.label_)
+        for e in doc_e.ents
+        if e.start >= cue_sent.start
+    ]
+    assert [
+        (e.start_char, e.end_char, e.label_)
+        for e in doc_g.ents
+        if e.start >= cue_sent.start
+    ] == full
     for ent in doc_g.ents:
         assert TEXT[ent.start_char : ent.end_char] == ent.text
 

@@ -18,7 +18,9 @@ def test_patron_organizer_attendee(nlp_rules):
         ("سعود بن عبدالله بن جلوي", "صاحب السمو الأمير", "محافظ جدة")
     ]
     assert [o.name for o in facts.organizers] == ["أمانة جدة"]
-    assert [(a.name, a.role) for a in facts.attendees] == [("صالح بن علي التركي", "أمين المحافظة")]
+    assert [(a.name, a.role) for a in facts.attendees] == [
+        ("صالح بن علي التركي", "أمين المحافظة")
+    ]
 
 
 def test_patron_and_organizer_organization(nlp_rules):
@@ -35,13 +37,17 @@ def test_opener_is_patron_without_patronage_wording(nlp_rules):
 
 
 def test_quoted_person_is_not_attendee(nlp_rules):
-    facts = _facts(nlp_rules, "وأوضح مدير المهرجان الدكتور خالد السالم أن الفعاليات متنوعة .")
+    facts = _facts(
+        nlp_rules, "وأوضح مدير المهرجان الدكتور خالد السالم أن الفعاليات متنوعة ."
+    )
     assert facts.attendees == []
 
 
 def test_venue_with_clitic_and_city(nlp_rules):
     facts = _facts(nlp_rules, "عقدت الورشة الأولى بمقر الغرفة التجارية بجدة .")
-    assert [(v.name, v.city) for v in facts.venues] == [("مقر الغرفة التجارية بجدة", "جدة")]
+    assert [(v.name, v.city) for v in facts.venues] == [
+        ("مقر الغرفة التجارية بجدة", "جدة")
+    ]
     assert facts.venues[0].evidence.text == "بمقر الغرفة التجارية بجدة"
 
 
@@ -51,9 +57,15 @@ def test_town_venue_when_no_facility(nlp_rules):
 
 
 def test_event_name_type_edition(nlp_rules):
-    facts = _facts(nlp_rules, "رعى المحافظ ملتقى “نحو المليون متطوع” في نسخته الثانية .")
+    facts = _facts(
+        nlp_rules, "رعى المحافظ ملتقى “نحو المليون متطوع” في نسخته الثانية ."
+    )
     event = facts.events[0]
-    assert (event.type, event.name, event.edition) == ("forum", "ملتقى “نحو المليون متطوع”", 2)
+    assert (event.type, event.name, event.edition) == (
+        "forum",
+        "ملتقى “نحو المليون متطوع”",
+        2,
+    )
 
 
 def test_holiday_is_not_an_event(nlp_rules):

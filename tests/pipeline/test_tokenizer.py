@@ -30,12 +30,20 @@ def test_norms_and_sentences(nlp_rules):
     doc = nlp_rules("رعى الأمير الحفلَ يوم الأثنين.\nوحضر ٤٢ ضيفاً")
     assert [t.norm_ for t in doc][:5] == ["رعي", "الامير", "الحفل", "يوم", "الاثنين"]
     assert "42" in [t.norm_ for t in doc]
-    assert [s.text.strip() for s in doc.sents] == ["رعى الأمير الحفلَ يوم الأثنين.", "وحضر ٤٢ ضيفاً"]
+    assert [s.text.strip() for s in doc.sents] == [
+        "رعى الأمير الحفلَ يوم الأثنين.",
+        "وحضر ٤٢ ضيفاً",
+    ]
 
 
 @pytest.mark.parametrize(
     "word, form",
-    [("بجدة", "جده"), ("وبالمدينة", "مدينه"), ("للعام", "العام"), ("والحضور", "الحضور")],
+    [
+        ("بجدة", "جده"),
+        ("وبالمدينة", "مدينه"),
+        ("للعام", "العام"),
+        ("والحضور", "الحضور"),
+    ],
 )
 def test_proclitics(word, form):
     assert form in strip_clitics(normalize(word))
