@@ -156,7 +156,7 @@ class Extractor:
         return next(self.pipe([Article(text, id=id, title=title, published=published)]))
 
     def pipe(
-        self, articles: Iterable[Article], batch_size: int = 64
+        self, articles: Iterable[Article], batch_size: int = 4
     ) -> Iterator[ArticleFacts]:
         """Extract facts from many articles, in order, with one loaded pipeline."""
         articles = iter(articles)

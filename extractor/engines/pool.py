@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import sys
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -45,7 +46,12 @@ def default_start_method() -> str:
 
 
 def init_worker(options: ExtractorOptions) -> None:
-    """Pool initializer: single-threaded math, then load the pipeline once."""
+    """Pool initializer: single-threaded math, then load the pipeline once.
+
+    A terminal's Ctrl-C reaches the whole process group; the parent decides how
+    to stop (``extractor.batch``), so workers ignore SIGINT.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     for var in _THREAD_VARS:
         os.environ.setdefault(var, "1")
     cached_extractor(options)
