@@ -203,10 +203,7 @@ class PersonParse:
     titles: list[Slice]
     name: Slice | None
     role: Slice | None
-    doc: Doc | None = None
-
-    def name_tokens(self, name: Slice):
-        return self.doc[name.start : name.end] if self.doc is not None else []
+    doc: Doc
 
 
 def name_at(doc: Doc, i: int) -> Slice | None:
@@ -246,7 +243,7 @@ def _name_word(doc: Doc, k: int, first: bool = False) -> bool:
     if first and (
         match_exact("places", doc, k) or doc[k].norm_.startswith("\u0627\u0644")
     ):
-        return bool(_ent_starting(doc, k, ("PER", "PERS")))  # ال
+        return bool(_ent_starting(doc, k, PER_LABELS))  # ال
     return True
 
 
@@ -298,9 +295,9 @@ def is_named(person: PersonParse) -> bool:
     name = person.name
     if name is None or name.end - name.start < 2:
         return False
-    if person.doc is not None and ner_ran(person.doc):
+    if ner_ran(person.doc):
         return in_entity(person.doc, name, PER_LABELS)
-    return all(len(t.norm_) >= MIN_NAME_WORD for t in person.name_tokens(name))
+    return all(len(t.norm_) >= MIN_NAME_WORD for t in person.doc[name.start : name.end])
 
 
 def _trailing_office(doc: Doc, k: int) -> Slice | None:

@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 
 from extractor.pipeline.facts import add_candidate
 from extractor.pipeline.lexicons import head_cut, match_exact, skip_space
-from extractor.pipeline.phrases import PersonParse, Slice, antecedent, person_at
+from extractor.pipeline.phrases import PersonParse, Slice, antecedent
 
 _CACHE_KEY = "civic_role_cues"
 
@@ -86,8 +86,3 @@ def org_name(doc: Doc, org: Slice, lexicon: str = "org_heads") -> str:
     if lexicon == "org_heads" and org.end - org.start == 1:
         org = antecedent(doc, org) or org
     return doc[org.start : org.end].text[head_cut(doc, org.start, lexicon) :]
-
-
-def person_after(doc: Doc, k: int) -> PersonParse | None:
-    """A person mention at ``k``, or None."""
-    return person_at(doc, k) if k < len(doc) else None
