@@ -34,3 +34,14 @@ def dev_articles() -> list[dict]:
         json.loads(p.read_text("utf-8"))
         for p in sorted((DEV / "articles").glob("*.json"))
     ]
+
+
+def run_until(nlp, text: str, component: str, published=None):
+    """Run ``nlp`` on ``text`` up to and including ``component``; return the doc."""
+    doc = nlp.make_doc(text)
+    doc._.published = published
+    for name, proc in nlp.pipeline:
+        doc = proc(doc)
+        if name == component:
+            break
+    return doc

@@ -5,18 +5,15 @@ from datetime import date
 import pytest
 
 from extractor.pipeline.facts import candidates
+from tests.conftest import run_until
 
 PUB = "2015-08-10"  # Monday 10 August 2015 = 25 Shawwal 1436
 
 
 def _dates(nlp, text, published=PUB):
     """Run the pipeline up to civic_dates and return the dates' fields + evidence."""
-    doc = nlp.make_doc(text)
-    doc._.published = date.fromisoformat(published) if published else None
-    for name, proc in nlp.pipeline:
-        doc = proc(doc)
-        if name == "civic_dates":
-            break
+    pub = date.fromisoformat(published) if published else None
+    doc = run_until(nlp, text, "civic_dates", pub)
     found = candidates(doc, "dates")
     for cand in found:
         assert cand.fields["text"] == text[cand.start : cand.end]  # offsets are sacred

@@ -6,16 +6,12 @@ import pytest
 
 from extractor.api import Extractor
 from extractor.pipeline.facts import candidates
+from tests.conftest import run_until
 
 
 def _stats(nlp, text):
     """Run the pipeline up to civic_statistics; return (value, unit, approximate)."""
-    doc = nlp.make_doc(text)
-    doc._.published = date(2015, 8, 10)
-    for name, proc in nlp.pipeline:
-        doc = proc(doc)
-        if name == "civic_statistics":
-            break
+    doc = run_until(nlp, text, "civic_statistics", date(2015, 8, 10))
     found = candidates(doc, "statistics")
     for cand in found:
         assert cand.fields["text"] == text[cand.start : cand.end]  # offsets are sacred
