@@ -1,9 +1,10 @@
-"""The NER gate runs the model only on cue sentences and maps entities back exactly."""
+"""The NER gate runs the model only near cue words and maps entities back exactly."""
 
 import pytest
 
 import extractor
 from extractor.api import default_model_path
+from extractor.pipeline.ner_gate import candidate_pieces
 
 TEXT = (
     "شهدت المدينة أجواء حارة طوال الأسبوع الماضي مع رياح نشطة.\n"
@@ -49,3 +50,22 @@ def test_no_cue_no_entities_outside_the_lead(pipelines):
     doc = gated("الطقس معتدل .\nوالرياح خفيفة في الرياض .\nوالبحر هادئ في جدة .")
     later = [e for e in doc.ents if e.sent.start > 0]
     assert later == []
+
+
+def test_pieces_are_the_lead_and_merged_windows_around_cues():
+    nlp = extractor.load(ner=False)
+    filler = " ".join(["كلمة"] * 30)
+    doc = nlp(f"جملة أولى قصيرة .\n{filler} الدكتور خالد {filler} وبحضور {filler} .")
+    lead_end = list(doc.sents)[0].end
+    title = next(t.i for t in doc if t.text == "الدكتور")
+    cue = next(t.i for t in doc if t.text == "وبحضور")
+    # the title's window [i-3, i+12) and the cue's are 32 tokens apart: not merged
+    assert candidate_pieces(doc, 3, 12) == [
+        (0, lead_end),
+        (title - 3, title + 12),
+        (cue - 3, cue + 12),
+    ]
+    # wider windows overlap and merge into one range, which stops at the sentence end
+    sent_end = doc[cue].sent.end
+    assert cue + 40 > sent_end
+    assert candidate_pieces(doc, 3, 40) == [(0, lead_end), (title - 3, sent_end)]
