@@ -25,6 +25,7 @@ from extractor.errors import DataFileError
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 LEXICON_DIR = DATA_DIR / "lexicons"
+NORMS = "civic_norms"  # doc.user_data key: every token's norm, read once per doc
 
 
 def _lines(name: str):
@@ -97,15 +98,22 @@ class PhraseIndex:
         ``clitics`` lets the first token carry proclitics; ``article=False``
         keeps the article: ``المسرح`` then does not match ``مسرح``.
         """
+        return self.match_norms(token_norms(doc), i, clitics, article)
+
+    def match_norms(
+        self, norms: Sequence[str], i: int, clitics: bool = True, article: bool = True
+    ) -> tuple[int, str] | None:
+        """:meth:`match` over a list of token norms (see :func:`token_norms`)."""
+        norm = norms[i]
         if not clitics:
-            forms = [doc[i].norm_]
+            forms = (norm,)
         elif article:
-            forms = strip_clitics(doc[i].norm_)
+            forms = strip_clitics(norm)
         else:
-            forms = strip_prepositions(doc[i].norm_)
+            forms = strip_prepositions(norm)
         for form in forms:
             for words in self.by_first.get(form, ()):
-                if _follows(doc, i + 1, words[1:]):
+                if _follows(norms, i + 1, words[1:]):
                     return len(words), self.values[words]
         return None
 
@@ -125,14 +133,27 @@ class PhraseIndex:
         return (norm,) in self.values
 
 
-def _follows(doc: Doc, i: int, words: tuple[str, ...]) -> bool:
-    if i + len(words) > len(doc):
+def _follows(norms: Sequence[str], i: int, words: tuple[str, ...]) -> bool:
+    if i + len(words) > len(norms):
         return False
     for offset, word in enumerate(words):
-        norm = doc[i + offset].norm_
+        norm = norms[i + offset]
         if norm != word and not (norm[:1] == "\u0648" and norm[1:] == word):  # و
             return False
     return True
+
+
+def token_norms(doc: Doc) -> list[str]:
+    """Every token's ``norm_``, built once per doc and kept in ``doc.user_data``.
+
+    ``doc[i]`` creates a :class:`~spacy.tokens.Token` on every access, so hot
+    loops index this list instead. The list is read on first use: call it only
+    after ``civic_normalizer`` has set the norms.
+    """
+    norms = doc.user_data.get(NORMS)
+    if norms is None or len(norms) != len(doc):
+        norms = doc.user_data[NORMS] = [token.norm_ for token in doc]
+    return norms
 
 
 @cache
