@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc
 
 from extractor.arabic import calendars as cal
-from extractor.pipeline.resources import load_lexicon, phrase_index
+from extractor.pipeline.resources import load_lexicon, phrase_index, token_norms
 
 SEPARATORS = frozenset({"/", "-", ".", "\\", "\u2013"})  # / - . \ en dash
 SKIPPABLE = frozenset({"(", ")", ",", "\u060c"})  # ( ) , and Arabic comma ،
@@ -44,7 +44,8 @@ class Parsed:
 
 
 def norm_at(doc: Doc, k: int) -> str:
-    return doc[k].norm_ if 0 <= k < len(doc) else ""
+    norms = token_norms(doc)
+    return norms[k] if 0 <= k < len(norms) else ""
 
 
 def int_at(doc: Doc, k: int) -> int | None:
@@ -55,7 +56,10 @@ def int_at(doc: Doc, k: int) -> int | None:
 def table_at(
     name: str, doc: Doc, k: int, clitics: bool = True
 ) -> tuple[int, str] | None:
-    return phrase_index(name).match(doc, k, clitics) if 0 <= k < len(doc) else None
+    norms = token_norms(doc)
+    if 0 <= k < len(norms):
+        return phrase_index(name).match_norms(norms, k, clitics)
+    return None
 
 
 def marker_at(doc: Doc, k: int, role: str, clitics: bool = True) -> int:
@@ -65,7 +69,8 @@ def marker_at(doc: Doc, k: int, role: str, clitics: bool = True) -> int:
 
 
 def skip_punct(doc: Doc, k: int) -> int:
-    while k < len(doc) and (doc[k].norm_ in SKIPPABLE or doc[k].is_space):
+    norms = token_norms(doc)
+    while k < len(norms) and (norms[k] in SKIPPABLE or doc[k].is_space):
         k += 1
     return k
 

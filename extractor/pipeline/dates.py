@@ -44,7 +44,7 @@ from extractor.pipeline.date_grammar import (
     years_at,
 )
 from extractor.pipeline.facts import add_candidate, ensure_extensions
-from extractor.pipeline.resources import load_lexicon, phrase_index
+from extractor.pipeline.resources import load_lexicon, phrase_index, token_norms
 
 DATE_TOKENS = "civic_date_tokens"  # doc.user_data key read by civic_statistics
 START_LEXICONS = (
@@ -287,9 +287,10 @@ def _can_start(norm: str) -> bool:
 def scan(doc: Doc) -> list[Hit]:
     """Every date expression, left to right, without overlaps (repeats kept)."""
     hits: list[Hit] = []
+    norms = token_norms(doc)
     i = 0
-    while i < len(doc):
-        found = _can_start(doc[i].norm_) and (
+    while i < len(norms):
+        found = _can_start(norms[i]) and (
             _weekday(doc, i) or _relative(doc, i) or _explicit_hits(doc, i)
         )
         if found:

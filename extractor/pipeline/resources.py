@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 
+from spacy.attrs import NORM as NORM_ATTR
 from spacy.tokens import Doc, Token
 from spacy.util import registry
 
@@ -152,7 +153,9 @@ def token_norms(doc: Doc) -> list[str]:
     """
     norms = doc.user_data.get(NORMS)
     if norms is None or len(norms) != len(doc):
-        norms = doc.user_data[NORMS] = [token.norm_ for token in doc]
+        strings = doc.vocab.strings  # NORM ids -> text, as Token.norm_ reads them
+        ids = doc.to_array(NORM_ATTR).tolist() if len(doc) else []
+        norms = doc.user_data[NORMS] = [strings[key] for key in ids]
     return norms
 
 
