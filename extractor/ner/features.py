@@ -1,0 +1,119 @@
+"""Token features for the NER's embedding layer that know Arabic proclitics.
+
+Arabic news writes the conjunctions و/ف, the prepositions ب/ل/ك and the
+article ال as part of the next word: ``وبالرياض`` is one token. spaCy's
+``MultiHashEmbed`` hashes whole norms, so ``وبالرياض``, ``بالرياض`` and
+``الرياض`` share nothing but their suffix. :func:`arabic_features` adds two
+columns computed from ``token.norm_`` (the run-time normalizer's output, so
+training and use agree):
+
+* ``STEM``: the norm with its proclitics peeled off
+  (:func:`extractor.arabic.normalize.bare`), ``رياض`` for all three above;
+* ``CLITIC``: what was peeled off (``وبال``, ``بال``, ``ال``, or nothing),
+  which tells a name (rarely with the article) from a common noun.
+
+:func:`arabic_multi_hash_embed` is spaCy's ``MultiHashEmbed.v2`` with this
+feature extractor in place of spaCy's own; everything else (one ``HashEmbed``
+table per column, optional static vectors, a Maxout mixing layer) is the same.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import cast
+
+import numpy
+from spacy.ml.staticvectors import StaticVectors
+from spacy.strings import get_string_id
+from spacy.tokens import Doc
+from spacy.util import registry
+from thinc.api import (
+    HashEmbed,
+    Maxout,
+    Model,
+    chain,
+    concatenate,
+    list2ragged,
+    ragged2list,
+    with_array,
+)
+from thinc.types import Ints2d, Ragged
+
+from extractor.arabic.normalize import bare
+
+EXTRA_COLUMNS = ("STEM", "CLITIC")
+_CACHE_LIMIT = 500_000
+# norm hash -> (stem hash, clitic hash); the norms are the vocabulary's strings.
+_cache: dict[int, tuple[int, int]] = {}
+
+
+def clitic_split(norm: str) -> tuple[str, str]:
+    """``(proclitics, stem)`` of a normalized word: ``وبالرياض`` → ``('وبال', 'رياض')``."""
+    stem = bare(norm)
+    return norm[: len(norm) - len(stem)], stem
+
+
+def _extra(strings, norm_id: int) -> tuple[int, int]:
+    found = _cache.get(norm_id)
+    if found is None:
+        if len(_cache) >= _CACHE_LIMIT:
+            _cache.clear()
+        clitic, stem = clitic_split(strings[norm_id])
+        found = _cache[norm_id] = (get_string_id(stem), get_string_id(clitic))
+    return found
+
+
+def doc_features(doc: Doc, attrs: Sequence[str]) -> numpy.ndarray:
+    """``len(doc) × (len(attrs) + 2)`` uint64 ids: ``attrs`` then STEM, CLITIC."""
+    base = doc.to_array(["NORM", *attrs]).reshape((len(doc), len(attrs) + 1))
+    strings = doc.vocab.strings
+    extra = numpy.array(
+        [_extra(strings, int(norm_id)) for norm_id in base[:, 0]], dtype="uint64"
+    ).reshape((len(doc), 2))
+    return numpy.hstack([base[:, 1:], extra]).astype("uint64")
+
+
+@registry.layers("civic.ArabicFeatures.v1")
+def arabic_features(attrs: list[str]) -> Model[list[Doc], list[Ints2d]]:
+    """A ``FeatureExtractor`` whose columns are ``attrs`` + STEM + CLITIC."""
+
+    def forward(
+        model: Model, docs: list[Doc], is_train: bool
+    ) -> tuple[list[Ints2d], Callable]:
+        features = [model.ops.asarray2i(doc_features(doc, attrs), dtype="uint64") for doc in docs]
+        return features, lambda d_features: []
+
+    return Model("civic_arabic_features", forward, attrs={"columns": list(attrs)})
+
+
+@registry.architectures("civic.ArabicMultiHashEmbed.v1")
+def arabic_multi_hash_embed(
+    width: int,
+    attrs: list[str],
+    rows: list[int],
+    include_static_vectors: bool,
+) -> Model[list[Doc], list]:
+    """``MultiHashEmbed.v2`` over ``attrs`` + STEM + CLITIC.
+
+    ``rows`` gives a table size for every column: ``len(attrs) + 2`` numbers,
+    the last two for STEM and CLITIC. Static vectors are looked up by the
+    attribute their table names (``NORM`` for ours, see
+    :mod:`extractor.ner.vectors`).
+    """
+    n_columns = len(attrs) + len(EXTRA_COLUMNS)
+    if len(rows) != n_columns:
+        raise ValueError(f"rows needs {n_columns} sizes (attrs + STEM, CLITIC), got {len(rows)}")
+    embeddings = [
+        HashEmbed(width, n_rows, column=i, seed=8 + i, dropout=0.0)
+        for i, n_rows in enumerate(rows)
+    ]
+    concat_size = width * (n_columns + include_static_vectors)
+    max_out = with_array(Maxout(width, concat_size, nP=3, dropout=0.0, normalize=True))
+    hashed: Model = chain(
+        arabic_features(attrs),
+        cast(Model[list[Ints2d], Ragged], list2ragged()),
+        with_array(concatenate(*embeddings)),
+    )
+    if include_static_vectors:
+        hashed = concatenate(hashed, StaticVectors(width, dropout=0.0))
+    return chain(hashed, max_out, ragged2list())

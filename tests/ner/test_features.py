@@ -1,0 +1,72 @@
+"""The NER's Arabic feature columns: STEM and CLITIC from the normalized token."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+import extractor  # noqa: F401 - registers the components and the embed layer
+from extractor.ner.features import arabic_multi_hash_embed, clitic_split, doc_features
+
+ATTRS = ["NORM", "PREFIX", "SUFFIX", "SHAPE"]
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    nlp = spacy.blank("ar")
+    nlp.add_pipe("civic_normalizer")
+    return nlp
+
+
+def _doc(nlp, words):
+    return nlp.get_pipe("civic_normalizer")(Doc(nlp.vocab, words=words))
+
+
+@pytest.mark.parametrize(
+    ("norm", "split"),
+    [
+        ("وبالرياض", ("وبال", "رياض")),
+        ("الرياض", ("ال", "رياض")),
+        ("للجنه", ("لل", "جنه")),
+        ("محمد", ("", "محمد")),
+    ],
+)
+def test_clitic_split(norm, split):
+    assert clitic_split(norm) == split
+
+
+def test_clitic_variants_share_the_stem_column_only(nlp):
+    doc = _doc(nlp, ["وبالرياض", "بالرياض", "الرياض", "الدمام"])
+    features = doc_features(doc, ATTRS)
+    assert features.shape == (4, len(ATTRS) + 2)
+    stem, clitic, norm = features[:, -2], features[:, -1], features[:, 0]
+    assert stem[0] == stem[1] == stem[2] != stem[3]
+    assert len({int(c) for c in clitic[:3]}) == 3
+    assert clitic[2] == clitic[3]  # both carry only the article
+    assert len({int(n) for n in norm}) == 4
+
+
+def test_features_follow_the_normalizer(nlp):
+    """Hamza and teh-marbuta spellings give the same ids: the columns read norm_."""
+    a = doc_features(_doc(nlp, ["والأمانة"]), ATTRS)
+    b = doc_features(_doc(nlp, ["والامانه"]), ATTRS)
+    assert a[0, 0] == b[0, 0]
+    assert (a[0, -2:] == b[0, -2:]).all()
+
+
+def test_embed_layer_gives_one_row_per_token(nlp):
+    model = arabic_multi_hash_embed(
+        width=16, attrs=ATTRS, rows=[50, 20, 20, 10, 50, 10], include_static_vectors=False
+    )
+    docs = [_doc(nlp, ["زار", "الأمير", "جدة"]), _doc(nlp, ["افتتح", "المعرض"])]
+    model.initialize(X=docs)
+    rows = model.predict(docs)
+    assert [r.shape for r in rows] == [(3, 16), (2, 16)]
+
+
+def test_rows_must_cover_every_column():
+    with pytest.raises(ValueError, match="rows needs 6"):
+        arabic_multi_hash_embed(
+            width=16, attrs=ATTRS, rows=[50, 20, 20, 10], include_static_vectors=False
+        )
