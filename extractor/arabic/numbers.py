@@ -77,6 +77,7 @@ def parse_digits(text: str) -> Number | None:
     return None
 
 
+@lru_cache(maxsize=200_000)
 def word_value(norm: str) -> str | None:
     """The lexicon value (``"5"`` or ``"x1000"``) of a normalized number word.
 

@@ -21,6 +21,7 @@ from extractor.arabic.numbers import (
     scale,
     word_value,
 )
+from extractor.pipeline.resources import token_norms
 
 MAX_DIGITS = 9  # longer digit strings are identifiers or phone numbers
 DIGIT_GLUE = frozenset({",", ".", "\u066b", "\u066c"})  # , . ٫ ٬
@@ -41,7 +42,13 @@ class Quantity:
 
 
 def norm_at(doc: Doc, k: int) -> str:
-    return doc[k].norm_ if 0 <= k < len(doc) else ""
+    norms = token_norms(doc)
+    return norms[k] if 0 <= k < len(norms) else ""
+
+
+def may_start(norm: str) -> bool:
+    """Whether :func:`quantity_at` can find anything at a token of this norm."""
+    return norm == _AL or norm.isdigit() or word_value(norm) is not None
 
 
 def _digits(doc: Doc, i: int) -> Quantity | None:
@@ -61,9 +68,10 @@ def _digits(doc: Doc, i: int) -> Quantity | None:
         value, k = _reh_decimal(doc, i), i + 3
     if value is None or len(norm_at(doc, i)) > MAX_DIGITS:
         return None
+    norms = token_norms(doc)
     factor, k2 = 1, k
-    while k2 < len(doc) and multiplier(doc[k2].norm_) > 1:
-        factor *= multiplier(doc[k2].norm_)
+    while k2 < len(norms) and multiplier(norms[k2]) > 1:
+        factor *= multiplier(norms[k2])
         k2 += 1
     return Quantity(i, k2, scale(value, factor), scaled=factor > 1)
 
@@ -83,9 +91,10 @@ def _ordinal_tens(norm: str, value: Number) -> bool:
 
 
 def _words(doc: Doc, i: int) -> Quantity | None:
-    if i >= len(doc) or word_value(doc[i].norm_) is None:
+    norms = token_norms(doc)
+    if i >= len(norms) or word_value(norms[i]) is None:
         return None  # cheap test first: most tokens are no number word
-    norms = [t.norm_ for t in doc[i : i + 8]]
+    norms = norms[i : i + 8]
     hit = read_words(norms)
     if hit is None:
         return None

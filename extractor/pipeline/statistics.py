@@ -31,8 +31,8 @@ from extractor.arabic.normalize import bare
 from extractor.arabic.numbers import Number, multiplier, read_words
 from extractor.pipeline.dates import DATE_TOKENS
 from extractor.pipeline.facts import add_candidate, candidates, ensure_extensions
-from extractor.pipeline.quantities import Quantity, norm_at, quantity_at
-from extractor.pipeline.resources import load_lexicon, phrase_index
+from extractor.pipeline.quantities import Quantity, may_start, norm_at, quantity_at
+from extractor.pipeline.resources import load_lexicon, phrase_index, token_norms
 
 ANTECEDENT_WINDOW = 40  # tokens back to look for the unit of an elliptical count
 PERCENT = frozenset({"%", "\u066a"})  # % and the Arabic percent sign ٪
@@ -309,10 +309,11 @@ def _subject_unit(doc: Doc, q: Quantity, approx: int | None) -> str | None:
 def find_all(doc: Doc) -> list[Stat]:
     """Every statistic of ``doc``, left to right."""
     used = _date_tokens(doc)
+    norms = token_norms(doc)
     found: list[Stat] = []
     i = 0
-    while i < len(doc):
-        stat = _stat_at(doc, i, used, found)
+    while i < len(norms):
+        stat = _stat_at(doc, i, used, found) if may_start(norms[i]) else None
         if stat is None:
             i += 1
             continue
