@@ -80,7 +80,10 @@ def arabic_features(attrs: list[str]) -> Model[list[Doc], list[Ints2d]]:
     def forward(
         model: Model, docs: list[Doc], is_train: bool
     ) -> tuple[list[Ints2d], Callable]:
-        features = [model.ops.asarray2i(doc_features(doc, attrs), dtype="uint64") for doc in docs]
+        features = [
+            model.ops.asarray2i(doc_features(doc, attrs), dtype="uint64")
+            for doc in docs
+        ]
         return features, lambda d_features: []
 
     return Model("civic_arabic_features", forward, attrs={"columns": list(attrs)})
@@ -102,7 +105,9 @@ def arabic_multi_hash_embed(
     """
     n_columns = len(attrs) + len(EXTRA_COLUMNS)
     if len(rows) != n_columns:
-        raise ValueError(f"rows needs {n_columns} sizes (attrs + STEM, CLITIC), got {len(rows)}")
+        raise ValueError(
+            f"rows needs {n_columns} sizes (attrs + STEM, CLITIC), got {len(rows)}"
+        )
     embeddings = [
         HashEmbed(width, n_rows, column=i, seed=8 + i, dropout=0.0)
         for i, n_rows in enumerate(rows)

@@ -12,15 +12,14 @@ from spacy.tokens import Doc
 
 from extractor.pipeline.facts import candidates, ensure_extensions
 from extractor.pipeline.lexicons import has_waw, match_exact
+from extractor.pipeline.persons import is_named, person_at
 from extractor.pipeline.phrases import (
     ORG_LABELS,
     PER_LABELS,
     ent_at,
     in_entity,
-    is_named,
     ner_ran,
     org_at,
-    person_at,
 )
 from extractor.pipeline.roles import add_org_person, add_person, role_cues
 

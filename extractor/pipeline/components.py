@@ -3,7 +3,6 @@
 from spacy.util import registry
 
 from extractor.ner import features  # noqa: F401 - the NER model's embedding layer
-
 from extractor.pipeline import (  # noqa: F401
     attendees,
     dates,

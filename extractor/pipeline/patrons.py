@@ -12,7 +12,8 @@ from spacy.tokens import Doc
 
 from extractor.pipeline.facts import candidates, ensure_extensions
 from extractor.pipeline.lexicons import is_break, match_exact
-from extractor.pipeline.phrases import PersonParse, is_named, org_at, person_at
+from extractor.pipeline.persons import PersonParse, is_named, person_at
+from extractor.pipeline.phrases import org_at
 from extractor.pipeline.roles import add_org_person, add_person, role_cues
 
 MAX_GAP = 3  # tokens allowed between an opener verb and its subject

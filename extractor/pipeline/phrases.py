@@ -3,15 +3,15 @@
 Arabic organization, venue and office names are construct chains: a head noun
 followed by genitive complements and adjectives (``أمانة منطقة الرياض``,
 ``الإدارة العامة للمسؤولية المجتمعية بالأمانة``). :func:`extend_chain` walks
-such a chain; :func:`person_at` reads ``[title] [office] name [office]``.
-NER entities, when the pipeline has them, settle a person's name boundary.
+such a chain; :mod:`extractor.pipeline.persons` reads people on top of it.
+NER entities, when the pipeline has them, settle boundaries.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from extractor.arabic.normalize import strip_prepositions
 from extractor.pipeline.dates import DATE_TOKENS
@@ -34,7 +34,6 @@ MAX_CHAIN = 9  # tokens in a construct chain after its head
 MAX_NAME = 6  # tokens in a personal name
 PER_LABELS = ("PER", "PERS")
 ORG_LABELS = ("ORG",)
-MIN_NAME_WORD = 3  # letters in each word of an untitled name
 
 
 def place_at(doc: Doc, i: int) -> int:
@@ -42,7 +41,7 @@ def place_at(doc: Doc, i: int) -> int:
     hit = match("places", doc, i)
     if hit:
         return hit[0]
-    ent = _ent_starting(doc, i, ("LOC", "GPE"))
+    ent = ent_starting(doc, i, ("LOC", "GPE"))
     return ent.end - i if ent is not None else 0
 
 
@@ -51,7 +50,8 @@ def ner_ran(doc: Doc) -> bool:
     return doc.has_annotation("ENT_IOB")
 
 
-def _ent_starting(doc: Doc, i: int, labels: tuple[str, ...]):
+def ent_starting(doc: Doc, i: int, labels: tuple[str, ...]) -> Span | None:
+    """The NER entity of one of ``labels`` that starts at token ``i``, if any."""
     if i >= len(doc) or doc[i].ent_iob_ != "B":
         return None
     for ent in doc.ents:
@@ -62,7 +62,7 @@ def _ent_starting(doc: Doc, i: int, labels: tuple[str, ...]):
 
 def ent_at(doc: Doc, i: int, labels: tuple[str, ...]) -> Slice | None:
     """An NER entity of one of ``labels`` starting at token ``i``."""
-    ent = _ent_starting(doc, i, labels)
+    ent = ent_starting(doc, i, labels)
     return Slice(ent.start, ent.end) if ent is not None else None
 
 
@@ -194,18 +194,6 @@ class Slice:
         return doc[self.start : self.end].text
 
 
-@dataclass
-class PersonParse:
-    """Token ranges of a person mention: titles, name and office (role)."""
-
-    start: int
-    end: int
-    titles: list[Slice]
-    name: Slice | None
-    role: Slice | None
-    doc: Doc
-
-
 def name_at(doc: Doc, i: int) -> Slice | None:
     """A personal name starting at ``i``, or None.
 
@@ -215,7 +203,7 @@ def name_at(doc: Doc, i: int) -> Slice | None:
     """
     if i >= len(doc):
         return None
-    ent = _ent_starting(doc, i, PER_LABELS)
+    ent = ent_starting(doc, i, PER_LABELS)
     if ent is not None:
         return Slice(i, min(ent.end, i + MAX_NAME))
     if not _name_word(doc, i, first=True):
@@ -243,67 +231,8 @@ def _name_word(doc: Doc, k: int, first: bool = False) -> bool:
     if first and (
         match_exact("places", doc, k) or doc[k].norm_.startswith("\u0627\u0644")
     ):
-        return bool(_ent_starting(doc, k, PER_LABELS))  # ال
+        return bool(ent_starting(doc, k, PER_LABELS))  # ال
     return True
-
-
-def office_at(doc: Doc, i: int) -> Slice | None:
-    """An office phrase (``محافظ جدة``, ``رئيس الهيئة العامة للسياحة``) at ``i``."""
-    hit = match_exact("person_offices", doc, i)
-    if not hit:
-        return None
-    end = extend_chain(doc, i + hit[0], royal=False)
-    if end < len(doc) and has_waw(doc[end]):  # a second office: محافظ جدة ورئيس اللجنة
-        second = match_exact("person_offices", doc, end)
-        if second:
-            end = extend_chain(doc, end + second[0], royal=False)
-    return Slice(i, end)
-
-
-def person_at(doc: Doc, i: int) -> PersonParse | None:
-    """Parse ``[titles] [office] [titles] name [، office]`` starting at ``i``."""
-    titles: list[Slice] = []
-    role: Slice | None = None
-    k = i
-    for _ in range(4):
-        hit = match_exact("person_titles", doc, k) if k < len(doc) else None
-        if hit:
-            titles.append(Slice(k, k + hit[0]))
-            k += hit[0]
-            continue
-        office = office_at(doc, k)
-        if office and office.end > k and (role is None or role.end == k):
-            role = office if role is None else Slice(role.start, office.end)
-            k = office.end  # رئيس بلدية القريات الرئيس التنفيذي لمهرجان كاف
-            continue
-        break
-    name = name_at(doc, k)
-    if name:
-        k = name.end
-        if role is None:
-            role = _trailing_office(doc, k)
-            k = role.end if role else k
-    if name is None and role is None:
-        return None
-    return PersonParse(i, k, titles, name, role, doc)
-
-
-def is_named(person: PersonParse) -> bool:
-    """A person mention we can trust: titled, office-holding, or a name of 2+ words."""
-    if person.titles or person.role:
-        return True
-    name = person.name
-    if name is None or name.end - name.start < 2:
-        return False
-    if ner_ran(person.doc):
-        return in_entity(person.doc, name, PER_LABELS)
-    return all(len(t.norm_) >= MIN_NAME_WORD for t in person.doc[name.start : name.end])
-
-
-def _trailing_office(doc: Doc, k: int) -> Slice | None:
-    if k < len(doc) and doc[k].text in (",", "\u060c"):  # ، Arabic comma
-        k += 1
-    return office_at(doc, k)
 
 
 def org_at(doc: Doc, i: int) -> Slice | None:
@@ -312,7 +241,7 @@ def org_at(doc: Doc, i: int) -> Slice | None:
     if not hit:
         return None
     end = extend_chain(doc, i + hit[0], coordination=True)
-    ent = _ent_starting(doc, i, ORG_LABELS)
+    ent = ent_starting(doc, i, ORG_LABELS)
     if ent is not None and end < ent.end <= i + MAX_CHAIN:
         end = ent.end  # the NER saw a longer name: مجلس قبائل ربيعة ورفيدة
     if end == i + hit[0] and hit[0] == 1 and not is_definite(doc[i]):

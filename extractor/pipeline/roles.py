@@ -13,7 +13,8 @@ from spacy.tokens import Doc
 
 from extractor.pipeline.facts import add_candidate
 from extractor.pipeline.lexicons import head_cut, match_exact, skip_space
-from extractor.pipeline.phrases import PersonParse, Slice, antecedent
+from extractor.pipeline.persons import PersonParse
+from extractor.pipeline.phrases import Slice, antecedent
 
 _CACHE_KEY = "civic_role_cues"
 

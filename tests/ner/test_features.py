@@ -57,7 +57,10 @@ def test_features_follow_the_normalizer(nlp):
 
 def test_embed_layer_gives_one_row_per_token(nlp):
     model = arabic_multi_hash_embed(
-        width=16, attrs=ATTRS, rows=[50, 20, 20, 10, 50, 10], include_static_vectors=False
+        width=16,
+        attrs=ATTRS,
+        rows=[50, 20, 20, 10, 50, 10],
+        include_static_vectors=False,
     )
     docs = [_doc(nlp, ["زار", "الأمير", "جدة"]), _doc(nlp, ["افتتح", "المعرض"])]
     model.initialize(X=docs)

@@ -56,7 +56,7 @@ def test_pieces_are_the_lead_and_merged_windows_around_cues():
     nlp = extractor.load(ner=False)
     filler = " ".join(["كلمة"] * 30)
     doc = nlp(f"جملة أولى قصيرة .\n{filler} الدكتور خالد {filler} وبحضور {filler} .")
-    lead_end = list(doc.sents)[0].end
+    lead_end = next(iter(doc.sents)).end
     title = next(t.i for t in doc if t.text == "الدكتور")
     cue = next(t.i for t in doc if t.text == "وبحضور")
     # the title's window [i-3, i+12) and the cue's are 32 tokens apart: not merged

@@ -2,7 +2,8 @@
 
 import pytest
 
-from extractor.pipeline.phrases import org_at, person_at
+from extractor.pipeline.persons import person_at
+from extractor.pipeline.phrases import org_at
 from extractor.pipeline.roles import org_name
 
 

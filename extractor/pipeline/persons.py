@@ -1,0 +1,96 @@
+"""People: ``[titles] [office] [titles] name [، office]``.
+
+:func:`person_at` reads a person mention after a cue (``برعاية``, ``بحضور``)
+or as a sentence's subject. Offices are construct chains
+(:func:`extractor.pipeline.phrases.extend_chain`); names come from the NER's
+PER entities when the pipeline has them, else from the shape of the words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from extractor.pipeline.lexicons import has_waw, match_exact
+from extractor.pipeline.phrases import (
+    PER_LABELS,
+    Slice,
+    extend_chain,
+    in_entity,
+    name_at,
+    ner_ran,
+)
+
+MIN_NAME_WORD = 3  # letters in each word of an untitled name
+
+
+@dataclass
+class PersonParse:
+    """Token ranges of a person mention: titles, name and office (role)."""
+
+    start: int
+    end: int
+    titles: list[Slice]
+    name: Slice | None
+    role: Slice | None
+    doc: Doc
+
+
+def office_at(doc: Doc, i: int) -> Slice | None:
+    """An office phrase (``محافظ جدة``, ``رئيس الهيئة العامة للسياحة``) at ``i``."""
+    hit = match_exact("person_offices", doc, i)
+    if not hit:
+        return None
+    end = extend_chain(doc, i + hit[0], royal=False)
+    if end < len(doc) and has_waw(doc[end]):  # a second office: محافظ جدة ورئيس اللجنة
+        second = match_exact("person_offices", doc, end)
+        if second:
+            end = extend_chain(doc, end + second[0], royal=False)
+    return Slice(i, end)
+
+
+def person_at(doc: Doc, i: int) -> PersonParse | None:
+    """Parse ``[titles] [office] [titles] name [، office]`` starting at ``i``."""
+    titles: list[Slice] = []
+    role: Slice | None = None
+    k = i
+    for _ in range(4):
+        hit = match_exact("person_titles", doc, k) if k < len(doc) else None
+        if hit:
+            titles.append(Slice(k, k + hit[0]))
+            k += hit[0]
+            continue
+        office = office_at(doc, k)
+        if office and office.end > k and (role is None or role.end == k):
+            role = office if role is None else Slice(role.start, office.end)
+            k = office.end  # رئيس بلدية القريات الرئيس التنفيذي لمهرجان كاف
+            continue
+        break
+    name = name_at(doc, k)
+    if name:
+        k = name.end
+        if role is None:
+            role = _trailing_office(doc, k)
+            k = role.end if role else k
+    if name is None and role is None:
+        return None
+    return PersonParse(i, k, titles, name, role, doc)
+
+
+def is_named(person: PersonParse) -> bool:
+    """A person mention we can trust: titled, office-holding, or a name of 2+ words."""
+    if person.titles or person.role:
+        return True
+    name = person.name
+    if name is None or name.end - name.start < 2:
+        return False
+    if ner_ran(person.doc):
+        return in_entity(person.doc, name, PER_LABELS)
+    return all(len(t.norm_) >= MIN_NAME_WORD for t in person.doc[name.start : name.end])
+
+
+def _trailing_office(doc: Doc, k: int) -> Slice | None:
+    if k < len(doc) and doc[k].text in (",", "\u060c"):  # ، Arabic comma
+        k += 1
+    return office_at(doc, k)
