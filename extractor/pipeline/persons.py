@@ -14,15 +14,19 @@ from spacy.tokens import Doc
 
 from extractor.pipeline.lexicons import has_waw, match_exact
 from extractor.pipeline.phrases import (
+    MAX_NAME,
     PER_LABELS,
     Slice,
+    ent_starting,
     extend_chain,
     in_entity,
+    is_blocked,
     name_at,
     ner_ran,
 )
 
 MIN_NAME_WORD = 3  # letters in each word of an untitled name
+MAX_OFFICE_GAP = 3  # words an office chain may leave before a PER entity
 
 
 @dataclass
@@ -68,6 +72,12 @@ def person_at(doc: Doc, i: int) -> PersonParse | None:
             continue
         break
     name = name_at(doc, k)
+    if role is not None and role.end == k and not _is_per(doc, name):
+        found = _named_after_office(doc, k)
+        if found:
+            office_end, more_titles, name = found
+            role = Slice(role.start, office_end)
+            titles += more_titles
     if name:
         k = name.end
         if role is None:
@@ -76,6 +86,39 @@ def person_at(doc: Doc, i: int) -> PersonParse | None:
     if name is None and role is None:
         return None
     return PersonParse(i, k, titles, name, role, doc)
+
+
+def _is_per(doc: Doc, name: Slice | None) -> bool:
+    return name is not None and in_entity(doc, name, PER_LABELS)
+
+
+def _named_after_office(doc: Doc, k: int) -> tuple[int, list[Slice], Slice] | None:
+    """With NER, the words an office chain stopped at, up to a PER entity.
+
+    ``الرئيس التنفيذي لمهرجان كاف المهندس علي الشمري``: the chain stops at
+    ``لمهرجان``; when a PER entity starts at most :data:`MAX_OFFICE_GAP` words
+    after ``k`` (titles aside), those words end the office and the entity is
+    the name. Returns ``(office end, titles, name)``.
+    """
+    if not ner_ran(doc):
+        return None
+    titles: list[Slice] = []
+    j = k
+    while j < len(doc) and j - k <= MAX_OFFICE_GAP + len(titles):
+        ent = ent_starting(doc, j, PER_LABELS)
+        if ent is not None and j > k:
+            office_end = titles[0].start if titles else j
+            name = Slice(j, min(ent.end, j + MAX_NAME))
+            return (office_end, titles, name) if office_end > k else None
+        hit = match_exact("person_titles", doc, j)
+        if hit:
+            titles.append(Slice(j, j + hit[0]))
+            j += hit[0]
+            continue
+        if titles or is_blocked(doc, j) or has_waw(doc[j]):
+            return None
+        j += 1
+    return None
 
 
 def is_named(person: PersonParse) -> bool:

@@ -92,3 +92,43 @@ def test_bare_definite_org_takes_its_antecedent(nlp_rules):
     org = org_at(doc, 7)
     assert doc[org.start].text == "البلدية"
     assert org_name(doc, org) == "بلدية البطين"
+
+
+def _with_entities(nlp, text, people):
+    """The rules-only doc with the given strings marked as PER entities (an NER's output)."""
+    doc = nlp(text)
+    spans = []
+    for name in people:
+        start = text.index(name)
+        spans.append(doc.char_span(start, start + len(name), label="PER"))
+    doc.set_ents(spans, default="outside")
+    return doc
+
+
+OFFICE_TEXT = (
+    "اختتم رئيس بلدية القريات الرئيس التنفيذي لمهرجان كاف المهندس علي الشمري، الملتقى"
+)
+
+
+def test_a_per_entity_ends_an_office_the_chain_could_not_read(nlp_rules):
+    doc = _with_entities(nlp_rules, OFFICE_TEXT, ["علي الشمري"])
+    person = person_at(doc, 1)
+    assert person.name.text(doc) == "علي الشمري"
+    assert [t.text(doc) for t in person.titles] == ["المهندس"]
+    assert person.role.text(doc) == "رئيس بلدية القريات الرئيس التنفيذي لمهرجان كاف"
+
+
+def test_without_a_per_entity_the_office_is_not_stretched(nlp_rules):
+    doc = _with_entities(nlp_rules, OFFICE_TEXT, [])
+    person = person_at(doc, 1)
+    assert person.role.text(doc) == "رئيس بلدية القريات الرئيس التنفيذي"
+    assert person.name.text(doc) != "علي الشمري"
+
+
+def test_a_far_per_entity_is_not_taken(nlp_rules):
+    text = "اختتم محافظ القريات في حفل كبير أمس الأول بعد الظهر فيصل الشامي"
+    doc = _with_entities(nlp_rules, text, ["فيصل الشامي"])
+    person = person_at(doc, 1)
+    assert (
+        person is None or person.name is None or person.name.text(doc) != "فيصل الشامي"
+    )
