@@ -5,7 +5,8 @@ camel-tools splits on white space and punctuation and, with
 ``2023`` + ``م``), which spaCy's Arabic rules do not. camel-tools returns
 strings only, so the tokens are aligned back onto the text to build a
 :class:`~spacy.tokens.Doc` whose ``doc.text`` is the input, character for
-character.
+character. The tokenizer keeps its input in ``doc.user_data`` so that
+:func:`doc_text` can return it without spaCy rebuilding ``doc.text``.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from functools import lru_cache
 from camel_tools.tokenizers.word import simple_word_tokenize
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
+
+TEXT = "civic_text"  # doc.user_data key: the text the tokenizer was given
 
 
 @lru_cache(maxsize=1 << 18)
@@ -39,7 +42,10 @@ def align(text: str, tokens: list[str]) -> tuple[list[str], list[bool]]:
     pos = 0
     for token in tokens:
         start = text.index(token, pos)
-        _add_gap(text[pos:start], words, spaces)
+        if start == pos + 1 and words and text[pos] == " ":
+            spaces[-1] = True  # the usual gap: one space (what _add_gap does)
+        elif start != pos:
+            _add_gap(text[pos:start], words, spaces)
         words.append(token)
         spaces.append(False)
         pos = start + len(token)
@@ -70,7 +76,9 @@ class CamelTokenizer:
     def __call__(self, text: str) -> Doc:
         tokens = [tok for word in text.split() for tok in _word_tokens(word)]
         words, spaces = align(text, tokens)
-        return Doc(self.vocab, words=words, spaces=spaces)
+        doc = Doc(self.vocab, words=words, spaces=spaces)
+        doc.user_data[TEXT] = text
+        return doc
 
     def to_bytes(self, **kwargs) -> bytes:
         return b""
@@ -83,6 +91,19 @@ class CamelTokenizer:
 
     def from_disk(self, path, **kwargs) -> CamelTokenizer:
         return self
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, without the O(n) rebuild when the tokenizer kept its input.
+
+    The kept text is used only when it ends where the last token ends.
+    """
+    text = doc.user_data.get(TEXT)
+    if text is not None and len(doc):
+        last = doc[-1]
+        if len(text) == last.idx + len(last.text_with_ws):
+            return text
+    return doc.text
 
 
 def create_camel_tokenizer():
