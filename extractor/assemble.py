@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from extractor.pipeline.facts import Candidate, candidates
+from extractor.pipeline.tokenizer import doc_text
 from extractor.schema import (
     ArticleFacts,
     DateFact,
@@ -32,7 +33,7 @@ def assemble(
 ) -> ArticleFacts:
     """Turn the doc's resolved candidates into the output contract."""
     facts: dict[str, list] = {kind: [] for kind in _MODELS}
-    text = doc.text  # spaCy rebuilds doc.text on every access
+    text = doc_text(doc)  # spaCy rebuilds doc.text on every access
     for cand in candidates(doc):
         facts[cand.kind].append(_build(text, cand))
     return ArticleFacts(id=id, published=published, **facts)
