@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import shutil
@@ -41,6 +42,27 @@ def _vector_overrides(news: Path, work_dir: Path, use: bool) -> dict[str, object
     if not (target / "config.cfg").is_file():
         target = build_vectors(news, work_dir / "vectors")
     return {key: True, "paths.vectors": str(target)}
+
+
+def _pretrain(
+    config: Path, news: Path, work_dir: Path, overrides: dict, articles: int
+) -> Path:
+    """Pretrained tok2vec weights for ``config`` (built once per settings)."""
+    from extractor.ner.pretrain import pretrain_tok2vec
+    from extractor.ner.vectors import write_training_text
+
+    text = work_dir / "vectors" / "saudinewsnet.txt"
+    if not text.is_file():
+        write_training_text(news, text)
+    settings = {
+        **overrides,
+        "paths.raw_text": str(text),
+        "corpora.pretrain.limit": articles,
+    }
+    tag = hashlib.sha1(
+        (config.read_text("utf-8") + json.dumps(settings, sort_keys=True)).encode()
+    ).hexdigest()[:10]
+    return pretrain_tok2vec(config, work_dir / "pretrain" / tag, settings)
 
 
 @click.command("train-ner")
@@ -93,6 +115,14 @@ def _vector_overrides(news: Path, work_dir: Path, use: bool) -> dict[str, object
     help="Use static floret vectors (include_static_vectors).",
 )
 @click.option(
+    "--pretrain-articles",
+    type=int,
+    default=0,
+    show_default=True,
+    help="Pretrain the tok2vec on this many SaudiNewsNet articles first (spacy "
+    "pretrain, characters objective; cached in WORK_DIR/pretrain). 0: no pretraining.",
+)
+@click.option(
     "--max-steps", type=int, default=None, help="Override training.max_steps."
 )
 @click.option(
@@ -113,6 +143,7 @@ def train_ner(
     config: Path,
     news: Path,
     vectors: bool,
+    pretrain_articles: int,
     max_steps: int | None,
     limit: int,
     settings: tuple[str, ...],
@@ -125,6 +156,10 @@ def train_ner(
     overrides.update(_parse_overrides(settings))
     if max_steps is not None:
         overrides["training.max_steps"] = max_steps
+    if pretrain_articles:
+        overrides["paths.init_tok2vec"] = str(
+            _pretrain(config, news, work_dir, overrides, pretrain_articles)
+        )
     best = train_model(
         data_root,
         work_dir,

@@ -2,7 +2,7 @@
 
 from spacy.util import registry
 
-from extractor.ner import features  # noqa: F401 - the NER model's embedding layer
+from extractor.ner import features, pretrain  # noqa: F401 - NER embed layer, reader
 from extractor.pipeline import (  # noqa: F401
     attendees,
     dates,

@@ -88,3 +88,34 @@ def test_train_ner_tiny(tmp_path: Path) -> None:
     assert set(nlp.get_pipe("ner").labels) == {"PER", "ORG", "LOC"}
     doc = nlp("قال الدكتور خالد الحربي مدير وزارة الصحة في جدة إن المؤتمر ناجح .")
     assert doc[2].norm_  # the normalizer ran
+
+
+def test_train_ner_with_pretraining(tmp_path: Path) -> None:
+    """--pretrain-articles runs spacy pretrain on the news dump, then trains from it."""
+    _write_corpus(tmp_path / "data")
+    work = tmp_path / "work"
+    news = work / "vectors" / "saudinewsnet.txt"
+    news.parent.mkdir(parents=True)
+    lines = [" ".join(w for w, _ in _sentence(i)) * 3 for i in range(40)]
+    news.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = tmp_path / "model"
+    args = [
+        "--data", str(tmp_path / "data"),
+        "--output", str(out),
+        "--work-dir", str(work),
+        "--parts", "anercorp-train",
+        "--no-vectors",
+        "--pretrain-articles", "30",
+        "--max-steps", "30",
+        "--set", "training.eval_frequency=15",
+        "--set", "components.tok2vec.model.encode.width=32",
+        "--set", "components.tok2vec.model.encode.depth=2",
+        "--set", "pretraining.objective.hidden_size=32",
+    ]  # fmt: skip
+    result = CliRunner().invoke(train_ner, args)
+    assert result.exit_code == 0, result.output
+    weights = list((work / "pretrain").glob("*/model-last.bin"))
+    assert len(weights) == 1 and weights[0].stat().st_size > 0
+    log = (weights[0].parent / "log.jsonl").read_text(encoding="utf-8")
+    assert json.loads(log.splitlines()[-1])["nr_word"] > 0
+    assert spacy.load(out).pipe_names == ["civic_normalizer", "tok2vec", "ner"]
