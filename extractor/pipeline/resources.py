@@ -99,7 +99,10 @@ class PhraseIndex:
         ``clitics`` lets the first token carry proclitics; ``article=False``
         keeps the article: ``المسرح`` then does not match ``مسرح``.
         """
-        return self.match_norms(token_norms(doc), i, clitics, article)
+        norms = doc.user_data.get(NORMS)  # token_norms(doc), inlined: a hot path
+        if norms is None:
+            norms = token_norms(doc)
+        return self.match_norms(norms, i, clitics, article)
 
     def match_norms(
         self, norms: Sequence[str], i: int, clitics: bool = True, article: bool = True
@@ -121,9 +124,10 @@ class PhraseIndex:
     def find_all(self, doc: Doc | Sequence[Token], clitics: bool = True):
         """Yield ``(start, end, value)`` for non-overlapping matches, left to right."""
         doc = doc if isinstance(doc, Doc) else doc[0].doc
+        norms = token_norms(doc)
         i = 0
-        while i < len(doc):
-            hit = self.match(doc, i, clitics)
+        while i < len(norms):
+            hit = self.match_norms(norms, i, clitics)
             if hit:
                 yield i, i + hit[0], hit[1]
                 i += hit[0]
@@ -149,10 +153,10 @@ def token_norms(doc: Doc) -> list[str]:
 
     ``doc[i]`` creates a :class:`~spacy.tokens.Token` on every access, so hot
     loops index this list instead. The list is read on first use: call it only
-    after ``civic_normalizer`` has set the norms.
+    after ``civic_normalizer`` has set the norms, and do not retokenize after.
     """
     norms = doc.user_data.get(NORMS)
-    if norms is None or len(norms) != len(doc):
+    if norms is None:
         strings = doc.vocab.strings  # NORM ids -> text, as Token.norm_ reads them
         ids = doc.to_array(NORM_ATTR).tolist() if len(doc) else []
         norms = doc.user_data[NORMS] = [strings[key] for key in ids]
