@@ -90,6 +90,7 @@ class PhraseIndex:
             self.by_first.setdefault(words[0], []).append(words)
         for group in self.by_first.values():
             group.sort(key=len, reverse=True)
+        self.firsts = frozenset(self.by_first)
 
     def match(
         self, doc: Doc, i: int, clitics: bool = True, article: bool = True
@@ -115,6 +116,8 @@ class PhraseIndex:
             forms = strip_clitics(norm)
         else:
             forms = strip_prepositions(norm)
+        if self.firsts.isdisjoint(forms):
+            return None  # the usual case, in one call
         for form in forms:
             for words in self.by_first.get(form, ()):
                 if _follows(norms, i + 1, words[1:]):
