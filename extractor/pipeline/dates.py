@@ -287,17 +287,14 @@ def _can_start(norm: str) -> bool:
 def scan(doc: Doc) -> list[Hit]:
     """Every date expression, left to right, without overlaps (repeats kept)."""
     hits: list[Hit] = []
-    norms = token_norms(doc)
-    i = 0
-    while i < len(norms):
-        found = _can_start(norms[i]) and (
-            _weekday(doc, i) or _relative(doc, i) or _explicit_hits(doc, i)
-        )
-        if found:
+    after = 0  # the first token not yet covered by a date
+    for i in [k for k, norm in enumerate(token_norms(doc)) if _can_start(norm)]:
+        if i < after:
+            continue
+        found = _weekday(doc, i) or _relative(doc, i) or _explicit_hits(doc, i)
+        if found:  # every reader's hits end after i
             hits.extend(found)
-            i = max(h.end for h in found)
-        else:
-            i += 1
+            after = max(h.end for h in found)
     return hits
 
 
