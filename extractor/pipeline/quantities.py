@@ -10,6 +10,7 @@ scaled by multipliers (``42 ألف``, ``1.5 مليون``). Values come from
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -46,6 +47,7 @@ def norm_at(doc: Doc, k: int) -> str:
     return norms[k] if 0 <= k < len(norms) else ""
 
 
+@lru_cache(maxsize=200_000)
 def may_start(norm: str) -> bool:
     """Whether :func:`quantity_at` can find anything at a token of this norm."""
     return norm == _AL or norm.isdigit() or word_value(norm) is not None

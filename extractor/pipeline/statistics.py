@@ -309,16 +309,13 @@ def _subject_unit(doc: Doc, q: Quantity, approx: int | None) -> str | None:
 def find_all(doc: Doc) -> list[Stat]:
     """Every statistic of ``doc``, left to right."""
     used = _date_tokens(doc)
-    norms = token_norms(doc)
     found: list[Stat] = []
-    i = 0
-    while i < len(norms):
-        stat = _stat_at(doc, i, used, found) if may_start(norms[i]) else None
-        if stat is None:
-            i += 1
-            continue
-        found.append(stat)
-        i = max(stat.end, i + 1)
+    after = 0  # the first token not yet covered by a statistic
+    for i in [k for k, norm in enumerate(token_norms(doc)) if may_start(norm)]:
+        stat = _stat_at(doc, i, used, found) if i >= after else None
+        if stat is not None:
+            found.append(stat)
+            after = max(stat.end, i + 1)
     return found  # a repeated figure is merged by civic_resolve
 
 
