@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import chain
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -45,6 +46,7 @@ from extractor.pipeline.date_grammar import (
 )
 from extractor.pipeline.facts import add_candidate, ensure_extensions
 from extractor.pipeline.resources import load_lexicon, phrase_index, token_norms
+from extractor.pipeline.tokenizer import doc_text
 
 DATE_TOKENS = "civic_date_tokens"  # doc.user_data key read by civic_statistics
 START_LEXICONS = (
@@ -316,16 +318,19 @@ def _furniture(doc: Doc, hit: Hit) -> bool:
 
 def _lone_line(doc: Doc, hit: Hit) -> bool:
     """The date is all its line holds, the line is at the top and a body follows."""
+    norms = token_norms(doc)  # a norm holds a new line exactly when its text does
     start, end = hit.start, hit.end
-    while start > 0 and "\n" not in doc[start - 1].text:
+    while start > 0 and "\n" not in norms[start - 1]:
         start -= 1
-    while end < len(doc) and "\n" not in doc[end].text:
+    while end < len(norms) and "\n" not in norms[end]:
         end += 1
-    words = [t for t in doc[start:end] if t.norm_.isalnum()]
-    if any(not hit.start <= t.i < hit.end for t in words):
+    outside = chain(range(start, hit.start), range(hit.end, end))
+    if any(norms[k].isalnum() for k in outside):
         return False
-    above = [line for line in doc[:start].text.splitlines() if line.strip()]
-    return len(above) < FURNITURE_LINES and bool(doc[end:].text.strip())
+    text = doc_text(doc)
+    above = [line for line in text[: doc[start].idx].splitlines() if line.strip()]
+    below = text[doc[end].idx :] if end < len(doc) else ""
+    return len(above) < FURNITURE_LINES and bool(below.strip())
 
 
 def _dedupe(doc: Doc, hits: list[Hit]) -> list[Hit]:
