@@ -24,9 +24,11 @@ from typing import cast
 
 import numpy
 from spacy.ml.staticvectors import StaticVectors
+from spacy.ml.staticvectors import forward as static_vectors_forward
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 from spacy.util import registry
+from spacy.vectors import Mode
 from thinc.api import (
     HashEmbed,
     Maxout,
@@ -120,5 +122,86 @@ def arabic_multi_hash_embed(
         with_array(concatenate(*embeddings)),
     )
     if include_static_vectors:
-        hashed = concatenate(hashed, StaticVectors(width, dropout=0.0))
+        hashed = concatenate(hashed, cached_static_vectors(width))
     return chain(hashed, max_out, ragged2list())
+
+
+class FloretRows:
+    """Memoized floret lookups: a word's vector is computed once per process.
+
+    spaCy's floret ``Vectors.get_batch`` hashes every character n-gram of every
+    token on every call, which costs a third of the NER's time; news repeats
+    its words, so most rows come from here.
+    """
+
+    LIMIT = 200_000  # rows kept (96 floats each: ~77 MB at most)
+
+    def __init__(self, vectors) -> None:
+        self.vectors = vectors
+        self.index: dict[int, int] = {}
+        self.rows: list[numpy.ndarray] = []
+
+    def get(self, keys: numpy.ndarray) -> numpy.ndarray:
+        """The vectors of ``keys`` (uint64), as ``Vectors.get_batch`` gives them."""
+        unique, inverse = numpy.unique(keys, return_inverse=True)
+        missing = [k for k in unique.tolist() if k not in self.index]
+        if len(self.index) + len(missing) > self.LIMIT:
+            self.index.clear()
+            self.rows.clear()
+            missing = unique.tolist()
+        if missing:
+            batch = self.vectors.get_batch(numpy.asarray(missing, dtype="uint64"))
+            for key, row in zip(missing, batch):
+                self.index[key] = len(self.rows)
+                self.rows.append(row)
+        picked = numpy.asarray([self.index[k] for k in unique.tolist()])
+        return numpy.stack([self.rows[i] for i in picked])[inverse.reshape(-1)]
+
+
+_floret_rows: dict[int, FloretRows] = {}
+
+
+def _rows_for(vectors) -> FloretRows:
+    cache = _floret_rows.get(id(vectors))
+    if cache is None or cache.vectors is not vectors:
+        cache = _floret_rows[id(vectors)] = FloretRows(vectors)
+    return cache
+
+
+def cached_static_vectors(width: int) -> Model[list[Doc], Ragged]:
+    """spaCy's ``StaticVectors`` whose floret lookups go through :class:`FloretRows`.
+
+    Same parameters, dims and name as spaCy's layer (a model trained with one
+    loads into the other); default-mode tables take spaCy's own path.
+    """
+    model = StaticVectors(width, dropout=0.0)
+    model._func = _cached_forward
+    return model
+
+
+def _cached_forward(model: Model, docs: list[Doc], is_train: bool):
+    """spaCy's ``static_vectors`` forward (floret branch) with memoized rows."""
+    vectors = docs[0].vocab.vectors if docs else None
+    if vectors is None or vectors.mode != Mode.floret or not sum(map(len, docs)):
+        return static_vectors_forward(model, docs, is_train)
+    keys = numpy.concatenate([doc.to_array(vectors.attr) for doc in docs])
+    V = model.ops.as_contig(model.ops.asarray(_rows_for(vectors).get(keys)))
+    W = model.ops.as_contig(model.get_param("W"))
+    output = Ragged(
+        model.ops.gemm(V, W, trans2=True),
+        model.ops.asarray1i([len(doc) for doc in docs]),
+    )
+    rate = model.attrs.get("dropout_rate")
+    mask = (
+        model.ops.get_dropout_mask((W.shape[0],), rate) if is_train and rate else None
+    )
+    if mask is not None:
+        output.data *= mask
+
+    def backprop(d_output: Ragged) -> list:
+        if mask is not None:
+            d_output.data *= mask
+        model.inc_grad("W", model.ops.gemm(d_output.data, V, trans1=True))
+        return []
+
+    return output, backprop

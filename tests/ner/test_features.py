@@ -73,3 +73,32 @@ def test_rows_must_cover_every_column():
         arabic_multi_hash_embed(
             width=16, attrs=ATTRS, rows=[50, 20, 20, 10], include_static_vectors=False
         )
+
+
+def test_cached_floret_rows_equal_spacys_lookup(tmp_path):
+    """The memoized static-vectors layer gives spaCy's numbers, cold and warm."""
+    numpy = pytest.importorskip("numpy")
+    from spacy.ml.staticvectors import forward as spacy_forward
+    from spacy.vectors import Vectors
+
+    from extractor.ner.features import cached_static_vectors
+
+    nlp = spacy.blank("ar")
+    nlp.add_pipe("civic_normalizer")
+    table = numpy.random.default_rng(0).random((64, 8), dtype="float32")
+    nlp.vocab.vectors = Vectors(
+        strings=nlp.vocab.strings,
+        data=table,
+        mode="floret",
+        minn=2,
+        maxn=3,
+        hash_count=2,
+    )
+    docs = [_doc(nlp, ["زار", "الأمير", "جدة", "زار"]), _doc(nlp, ["جدة", "المعرض"])]
+    layer = cached_static_vectors(4)
+    layer.initialize(X=docs)
+    expected, _ = spacy_forward(layer, docs, False)
+    for _ in range(2):  # the second call reads memoized rows
+        got, _ = layer(docs, is_train=False)
+        numpy.testing.assert_allclose(got.data, expected.data, rtol=1e-6)
+    assert list(got.lengths) == [4, 2]
