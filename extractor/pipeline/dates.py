@@ -58,6 +58,7 @@ START_LEXICONS = (
     "months_hijri",
     "months_gregorian",
 )
+START_ROLES = frozenset({"day", "month", "year"})  # date_markers opening a date
 LOOKBACK = 8  # tokens searched for the verb that sets a bare weekday's tense
 FURNITURE_LINES = 2  # a date alone on one of the first lines is the page's stamp
 _SEEN = "\u0633"  # س
@@ -272,9 +273,17 @@ def _imperfect(norm: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _first_words() -> frozenset[str]:
-    """Every word that can open a date expression, from the date lexicons."""
+    """Every word that can open a date expression, from the date lexicons.
+
+    A reader only looks for a ``date_markers`` word of a :data:`START_ROLES`
+    role where a date begins; the other markers (في، إلى، بين ...) are read
+    inside or before a date, never as its first word.
+    """
     return frozenset(
-        word for name in START_LEXICONS for word in phrase_index(name).by_first
+        words[0]
+        for name in START_LEXICONS
+        for words, value in phrase_index(name).values.items()
+        if name != "date_markers" or value in START_ROLES
     )
 
 
