@@ -312,7 +312,9 @@ def find_all(doc: Doc) -> list[Stat]:
     found: list[Stat] = []
     after = 0  # the first token not yet covered by a statistic
     for i in [k for k, norm in enumerate(token_norms(doc)) if may_start(norm)]:
-        stat = _stat_at(doc, i, used, found) if i >= after else None
+        if i < after or i in used:
+            continue  # a quantity starting on a date token is no statistic
+        stat = _stat_at(doc, i, used, found)
         if stat is not None:
             found.append(stat)
             after = max(stat.end, i + 1)
