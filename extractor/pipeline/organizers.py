@@ -72,10 +72,11 @@ def _org_after(doc: Doc, k: int) -> Slice | None:
 
 
 def _org_before(doc: Doc, k: int) -> Slice | None:
+    """The organization that ends right before the cue (``أمانة جدة تنظم``)."""
     for j in range(k - 1, max(k - LOOKBACK, -1), -1):
         if is_break(doc[j]):
             return None
-        org = org_at(doc, j)
+        org = org_at(doc, j) or ent_at(doc, j, ORG_LABELS)
         if org and org.end == k:
             return org
     return None

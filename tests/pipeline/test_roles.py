@@ -71,3 +71,29 @@ def test_event_name_type_edition(nlp_rules):
 def test_holiday_is_not_an_event(nlp_rules):
     facts = _facts(nlp_rules, "احتفل الأهالي بعيد الفطر المبارك .")
     assert all(e.name is None or "الفطر" not in e.name for e in facts.events)
+
+
+def _organizers_with_entities(nlp, text, orgs):
+    """Run up to civic_organizers with ``orgs`` marked as ORG entities (an NER's output)."""
+    from extractor.pipeline.facts import candidates
+    from tests.conftest import run_until
+
+    doc = run_until(nlp, text, "civic_statistics")
+    spans = [
+        doc.char_span(text.index(o), text.index(o) + len(o), label="ORG") for o in orgs
+    ]
+    doc.set_ents(spans, default="outside")
+    doc = nlp.get_pipe("civic_organizers")(doc)
+    return [c.fields["name"] for c in candidates(doc, "organizers")]
+
+
+def test_an_org_entity_before_or_after_an_organizing_cue(nlp_rules):
+    before = "وأعلنت أرامكو السعودية تنظم معرضا للتوظيف في الظهران ."
+    assert _organizers_with_entities(nlp_rules, before, []) == []
+    assert _organizers_with_entities(nlp_rules, before, ["أرامكو السعودية"]) == [
+        "أرامكو السعودية"
+    ]
+    after = "ونظمت أرامكو السعودية معرضا للتوظيف في الظهران ."
+    assert _organizers_with_entities(nlp_rules, after, ["أرامكو السعودية"]) == [
+        "أرامكو السعودية"
+    ]
