@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import regex
 from camel_tools.tokenizers.word import simple_word_tokenize
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
@@ -20,13 +21,42 @@ from spacy.vocab import Vocab
 TEXT = "civic_text"  # doc.user_data key: the text the tokenizer was given
 
 
+# Where camel-tools may cut a word: what its symbol pattern can start with
+# (\p{S}, \p{P}, emoji, regional indicators) and digits (\d, as its digit
+# pattern); same ``regex`` engine and Unicode tables as camel-tools.
+_PLAIN = r"[^\p{S}\p{P}\p{Emoji}\p{RI}\d]+"
+# Characters that extend an emoji match over what follows it (keycap, variation
+# selector, zero-width joiner, tags): a word holding one goes to camel-tools.
+_EXTENDERS = regex.compile("[\u20e3\ufe0f\u200d\U000e0020-\U000e007f]")
+# Common punctuation that camel-tools always cuts as a one-character token.
+_PUNCT = ".,:;!?()[]{}\"'-/\\%_\u060c\u061b\u061f\u066a\u00ab\u00bb\u2013\u2014\u2026"
+
+
+def _always_cut(char: str) -> bool:
+    """Punctuation (not an emoji) that camel-tools cuts wherever it stands."""
+    if not regex.fullmatch(r"\p{P}", char) or regex.fullmatch(r"\p{Emoji}", char):
+        return False
+    beh = "\u0628"  # ب
+    return simple_word_tokenize(f"{beh}{char}{beh}") == [beh, char, beh]
+
+
+_CUT = "".join(regex.escape(c) for c in _PUNCT if _always_cut(c))
+_PIECES = regex.compile(rf"\d+|[{_CUT}]|{_PLAIN}")
+
+
 @lru_cache(maxsize=1 << 18)
 def _word_tokens(word: str) -> tuple[str, ...]:
     """camel-tools' tokens of one white-space word (memoized: news repeats words).
 
     ``simple_word_tokenize`` itself works word by word on ``text.split()``, so
-    tokenizing word by word gives the same tokens.
+    tokenizing word by word gives the same tokens. camel-tools tries a regex at
+    every character; a word made only of letters, digit runs and
+    :data:`_PUNCT` marks is cut here in one pass, with the same result.
     """
+    if not _EXTENDERS.search(word):
+        pieces = _PIECES.findall(word)
+        if sum(map(len, pieces)) == len(word):
+            return tuple(pieces)
     return tuple(simple_word_tokenize(word, split_digits=True))
 
 
