@@ -117,7 +117,7 @@ def _pretrain(
 @click.option(
     "--pretrain-articles",
     type=int,
-    default=0,
+    default=6000,
     show_default=True,
     help="Pretrain the tok2vec on this many SaudiNewsNet articles first (spacy "
     "pretrain, characters objective; cached in WORK_DIR/pretrain). 0: no pretraining.",
@@ -152,6 +152,8 @@ def train_ner(
     from extractor.ner.train import train_model
 
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(message)s")
+    for name in ("extractor", "spacy"):  # the main CLI group set WARNING already
+        logging.getLogger(name).setLevel(logging.INFO)
     overrides = _vector_overrides(news, work_dir, vectors)
     overrides.update(_parse_overrides(settings))
     if max_steps is not None:

@@ -66,6 +66,8 @@ def test_train_ner_tiny(tmp_path: Path) -> None:
         "--parts",
         "anercorp-train",
         "--no-vectors",
+        "--pretrain-articles",
+        "0",
         "--max-steps",
         "60",
         "--set",
