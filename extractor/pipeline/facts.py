@@ -8,12 +8,15 @@ fired and a score) with :func:`add_candidate`, which also mirrors it into
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
 from spacy.tokens import Doc, Span
 
 from extractor.schema import KINDS
+
+_SENT_STARTS = "civic_sent_starts"  # doc.user_data key: token index of each sentence
 
 
 @dataclass
@@ -64,7 +67,11 @@ def remove_candidate(doc: Doc, cand: Candidate) -> None:
 
 
 def _sent_index(span: Span) -> int | None:
+    """Index of the sentence ``span`` starts in (sentence starts cached per doc)."""
     doc = span.doc
-    if not doc.has_annotation("SENT_START"):
-        return None
-    return sum(1 for tok in doc[: span.start + 1] if tok.is_sent_start) - 1
+    starts = doc.user_data.get(_SENT_STARTS)
+    if starts is None:
+        if not doc.has_annotation("SENT_START"):
+            return None
+        starts = doc.user_data[_SENT_STARTS] = [sent.start for sent in doc.sents]
+    return bisect_right(starts, span.start) - 1

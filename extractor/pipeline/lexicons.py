@@ -12,7 +12,12 @@ from camel_tools.utils.dediac import dediac_ar
 from spacy.tokens import Doc, Token
 
 from extractor.arabic.normalize import normalize, strip_clitics, strip_prepositions
-from extractor.pipeline.resources import LEXICON_DIR, load_lexicon, phrase_index
+from extractor.pipeline.resources import (
+    LEXICON_DIR,
+    load_lexicon,
+    phrase_index,
+    token_norms,
+)
 
 _WAW = "\u0648"  # و
 _FEH = "\u0641"  # ف
@@ -90,7 +95,11 @@ def _definite_text(text: str) -> bool:
 
 def prep_clitic(token: Token) -> str | None:
     """The preposition ب / ل / ك glued to the word (behind an optional و), if any."""
-    norm = token.norm_
+    return norm_prep_clitic(token.norm_)
+
+
+def norm_prep_clitic(norm: str) -> str | None:
+    """:func:`prep_clitic` of a normalized word."""
     if norm[:1] == _WAW and len(norm) > 4:
         norm = norm[1:]
     if norm[:1] in _PREPS and len(norm) > 3:
@@ -116,15 +125,17 @@ def match_exact(name: str, doc: Doc, i: int) -> tuple[int, str] | None:
     """Like :func:`match` but the first token may only carry a leading و."""
     if i >= len(doc):
         return None
-    hit = phrase_index(name).match(doc, i, clitics=False)
-    if hit or doc[i].norm_[:1] != _WAW:
+    norms = token_norms(doc)
+    index = phrase_index(name)
+    hit = index.match_norms(norms, i, clitics=False)
+    norm = norms[i]
+    if hit or norm[:1] != _WAW:
         return hit
-    forms = strip_clitics(doc[i].norm_)
-    if len(forms) > 1 and forms[1] == doc[i].norm_[1:]:
-        index = phrase_index(name)
+    forms = strip_clitics(norm)
+    if len(forms) > 1 and forms[1] == norm[1:]:
         for words in index.by_first.get(forms[1], ()):
             if all(
-                i + 1 + k < len(doc) and doc[i + 1 + k].norm_ == w
+                i + 1 + k < len(norms) and norms[i + 1 + k] == w
                 for k, w in enumerate(words[1:])
             ):
                 return len(words), index.values[words]

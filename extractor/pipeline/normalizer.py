@@ -8,11 +8,12 @@ runs in training (see ``extractor.ner``) and at run time.
 from __future__ import annotations
 
 import numpy
-from spacy.attrs import SENT_START
+from spacy.attrs import NORM, ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractor.arabic.normalize import normalize
+from extractor.pipeline.resources import NORMS
 
 # Tokens that end a sentence: . ! ? and the Arabic question mark U+061F.
 _SENT_END = frozenset({".", "!", "?", "\u061f"})
@@ -20,9 +21,19 @@ _SENT_END = frozenset({".", "!", "?", "\u061f"})
 
 @Language.component("civic_normalizer")
 def normalize_doc(doc: Doc) -> Doc:
-    """Set ``token.norm_`` to the matching form of every token."""
-    for token in doc:
-        token.norm_ = normalize(token.text)
+    """Set ``token.norm_`` to the matching form of every token.
+
+    The norms are written in one ``from_array`` call and kept as a list in
+    ``doc.user_data`` (:func:`extractor.pipeline.resources.token_norms`), which
+    the rule stages read instead of creating a ``Token`` per lookup.
+    """
+    if not len(doc):
+        return doc
+    strings = doc.vocab.strings
+    norms = [normalize(strings[key]) for key in doc.to_array(ORTH).tolist()]
+    ids = numpy.array([strings.add(norm) for norm in norms], dtype="uint64")
+    doc.from_array([NORM], ids.reshape((len(doc), 1)))
+    doc.user_data[NORMS] = norms
     return doc
 
 

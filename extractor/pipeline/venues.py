@@ -13,9 +13,15 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractor.pipeline.facts import add_candidate, candidates, ensure_extensions
-from extractor.pipeline.lexicons import match, match_exact, match_head, prep_clitic
+from extractor.pipeline.lexicons import (
+    match,
+    match_exact,
+    match_head,
+    norm_prep_clitic,
+    prep_clitic,
+)
 from extractor.pipeline.phrases import Slice, extend_chain, quoted_after
-from extractor.pipeline.resources import load_lexicon
+from extractor.pipeline.resources import load_lexicon, token_norms
 from extractor.pipeline.roles import org_name
 
 _BEH = "\u0628"  # ب
@@ -49,9 +55,11 @@ def _taken(doc: Doc) -> set[int]:
 
 
 def _after_prep(doc: Doc, i: int) -> bool:
-    if prep_clitic(doc[i]) == _BEH:
+    """Token ``i`` carries ب or follows a venue preposition (في، داخل...)."""
+    norms = token_norms(doc)
+    if norm_prep_clitic(norms[i]) == _BEH:
         return True
-    return i > 0 and doc[i - 1].norm_ in load_lexicon("venue_preps")
+    return i > 0 and norms[i - 1] in load_lexicon("venue_preps")
 
 
 def _facility_at(doc: Doc, i: int) -> Slice | None:
