@@ -173,7 +173,7 @@ def train_ner(
     if output.exists():
         shutil.rmtree(output)
     shutil.copytree(best, output)
-    _write_model_card(output, parts.split(","), vectors)
+    _write_model_card(output, parts.split(","), vectors, pretrain_articles)
     click.echo(f"model written to {output}")
 
 
@@ -187,7 +187,9 @@ SOURCES = {
 }
 
 
-def _write_model_card(output: Path, parts: list[str], vectors: bool) -> None:
+def _write_model_card(
+    output: Path, parts: list[str], vectors: bool, pretrain_articles: int = 0
+) -> None:
     """Record name, description and training sources in ``meta.json``."""
     meta_path = output / "meta.json"
     meta = json.loads(meta_path.read_text(encoding="utf-8"))
@@ -198,6 +200,13 @@ def _write_model_card(output: Path, parts: list[str], vectors: bool) -> None:
     )
     keys = parts + (["vectors"] if vectors else [])
     meta["sources"] = [{"name": SOURCES.get(k, k)} for k in keys]
+    if pretrain_articles:
+        meta["sources"].append(
+            {
+                "name": f"tok2vec pretrained (spacy pretrain, characters objective) on"
+                f" the first {pretrain_articles:,} SaudiNewsNet articles"
+            }
+        )
     meta_path.write_text(json.dumps(meta, ensure_ascii=False, indent=2), "utf-8")
 
 

@@ -243,7 +243,9 @@ def org_at(doc: Doc, i: int) -> Slice | None:
     end = extend_chain(doc, i + hit[0], coordination=True)
     ent = ent_starting(doc, i, ORG_LABELS)
     if ent is not None and end < ent.end <= i + MAX_CHAIN:
-        end = ent.end  # the NER saw a longer name: مجلس قبائل ربيعة ورفيدة
+        # the NER saw a longer name (مجلس قبائل ربيعة ورفيدة), but a second
+        # organization joined by و is not part of it (... والنادي الأدبي)
+        end = next((k for k in range(end, ent.end) if _new_head(doc, k)), ent.end)
     if end == i + hit[0] and hit[0] == 1 and not is_definite(doc[i]):
         return None  # a bare indefinite head (مجموعة من، فريق) names nobody
     return Slice(i, end)

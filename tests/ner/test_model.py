@@ -58,11 +58,26 @@ def test_default_load_uses_shipped_model() -> None:
     assert set(full.get_pipe("ner").labels) >= {"PER", "ORG", "LOC", "MISC"}
 
 
+def _found(entity: tuple[str, str], found: set[tuple[str, str]]) -> bool:
+    """The entity, or (for PER) the name with a title kept in front (الأمير فيصل ...)."""
+    from extractor.arabic.normalize import normalize
+    from extractor.pipeline.resources import load_lexicon
+
+    name, label = entity
+    titles = load_lexicon("person_titles")
+    return entity in found or any(
+        label == "PER" == got_label
+        and got.endswith(" " + name)
+        and normalize(got[: -len(name)].strip()) in titles
+        for got, got_label in found
+    )
+
+
 @pytest.mark.parametrize(("text", "expected"), SENTENCES)
 def test_tags_known_entities(nlp, text: str, expected: list[tuple[str, str]]) -> None:
     found = {(ent.text, ent.label_) for ent in nlp(text).ents}
     for entity in expected:
-        assert entity in found, f"{entity} not in {found}"
+        assert _found(entity, found), f"{entity} not in {found}"
 
 
 def test_pretokenized_doc(nlp) -> None:
@@ -88,5 +103,5 @@ def test_anercorp_test_floor(nlp) -> None:
     from extractor.ner.evaluate import score_sentences
 
     sentences = list(read_conll(ANER_TEST))[:300]
-    # Measured 0.677 on these 300 sentences (0.670 on the whole test split).
+    # Measured 0.692 on these 300 sentences (0.677 on the whole test split).
     assert score_sentences(nlp, sentences).prf()[2] >= 0.65

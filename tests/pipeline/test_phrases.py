@@ -132,3 +132,24 @@ def test_a_far_per_entity_is_not_taken(nlp_rules):
     assert (
         person is None or person.name is None or person.name.text(doc) != "فيصل الشامي"
     )
+
+
+def _with_org(nlp, text, org):
+    doc = nlp(text)
+    start = text.index(org)
+    doc.set_ents(
+        [doc.char_span(start, start + len(org), label="ORG")], default="outside"
+    )
+    return doc
+
+
+def test_an_org_entity_stretches_a_chain_but_not_over_a_second_org(nlp_rules):
+    text = "بشراكة بين شركة الطائف للاستثمار والسياحة والنادي الأدبي الثقافي ."
+    merged = "شركة الطائف للاستثمار والسياحة والنادي الأدبي الثقافي"
+    doc = _with_org(nlp_rules, text, merged)
+    start = next(t.i for t in doc if t.text == "شركة")
+    assert org_at(doc, start).text(doc) == "شركة الطائف للاستثمار والسياحة"
+    text = "نظم مجلس قبائل ربيعة ورفيدة لقاءه السنوي"
+    doc = _with_org(nlp_rules, text, "مجلس قبائل ربيعة ورفيدة")
+    assert org_at(doc, 1).text(doc) == "مجلس قبائل ربيعة ورفيدة"
+    assert org_at(nlp_rules(text), 1).text(nlp_rules(text)) == "مجلس قبائل"
