@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy
 import pytest
 import spacy
 from spacy.tokens import Doc
@@ -77,7 +78,6 @@ def test_rows_must_cover_every_column():
 
 def test_cached_floret_rows_equal_spacys_lookup(tmp_path):
     """The memoized static-vectors layer gives spaCy's numbers, cold and warm."""
-    numpy = pytest.importorskip("numpy")
     from spacy.ml.staticvectors import forward as spacy_forward
     from spacy.vectors import Vectors
 
