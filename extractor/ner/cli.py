@@ -65,6 +65,46 @@ def _pretrain(
     return pretrain_tok2vec(config, work_dir / "pretrain" / tag, settings)
 
 
+def _type_lexicon(
+    data_root: Path,
+    news: Path,
+    work_dir: Path,
+    parts: list[str],
+    overrides: dict,
+    articles: int,
+    limit: int = 0,
+) -> Path:
+    """The corpus type lexicon: a seed model (no lexicon, no pretraining) tags the news.
+
+    Built once per work dir (``WORK_DIR/seed``); delete it to rebuild.
+    """
+    from extractor.ner.lexicon import tag_news
+    from extractor.ner.train import train_model
+    from extractor.ner.vectors import write_training_text
+
+    out = work_dir / "seed" / "lexicon.json"
+    if out.is_file():
+        logging.getLogger(__name__).info("type lexicon found: %s", out)
+        return out
+    text = work_dir / "vectors" / "saudinewsnet.txt"
+    if not text.is_file():
+        write_training_text(news, text)
+    seed = train_model(
+        data_root, work_dir / "seed", parts=parts, overrides=overrides, limit=limit
+    )
+    return tag_news(seed, text, out, limit=articles)
+
+
+def _without_lexicon(config: Path) -> dict[str, object]:
+    """Overrides that drop the lexicon columns from ``config``'s embedding."""
+    from spacy.util import load_config
+
+    embed = load_config(config)["components"]["tok2vec"]["model"]["embed"]
+    key = "components.tok2vec.model.embed"
+    n_base = len(embed["attrs"]) + 2
+    return {f"{key}.type_lexicon": None, f"{key}.rows": embed["rows"][:n_base]}
+
+
 @click.command("train-ner")
 @click.option(
     "--data",
@@ -123,6 +163,21 @@ def _pretrain(
     "pretrain, characters objective; cached in WORK_DIR/pretrain). 0: no pretraining.",
 )
 @click.option(
+    "--type-lexicon/--no-type-lexicon",
+    default=True,
+    show_default=True,
+    help="Train a seed model first, tag SaudiNewsNet with it and give the final "
+    "model each word's corpus type codes (extractor/ner/lexicon.py; cached in "
+    "WORK_DIR/seed).",
+)
+@click.option(
+    "--lexicon-articles",
+    type=int,
+    default=0,
+    show_default=True,
+    help="Tag only this many SaudiNewsNet articles for the type lexicon (0: all).",
+)
+@click.option(
     "--max-steps", type=int, default=None, help="Override training.max_steps."
 )
 @click.option(
@@ -144,6 +199,8 @@ def train_ner(
     news: Path,
     vectors: bool,
     pretrain_articles: int,
+    type_lexicon: bool,
+    lexicon_articles: int,
     max_steps: int | None,
     limit: int,
     settings: tuple[str, ...],
@@ -158,6 +215,21 @@ def train_ner(
     overrides.update(_parse_overrides(settings))
     if max_steps is not None:
         overrides["training.max_steps"] = max_steps
+    if type_lexicon:
+        seed_overrides = {**overrides, **_without_lexicon(config)}
+        overrides["paths.type_lexicon"] = str(
+            _type_lexicon(
+                data_root,
+                news,
+                work_dir,
+                parts.split(","),
+                seed_overrides,
+                lexicon_articles,
+                limit,
+            )
+        )
+    else:
+        overrides.update(_without_lexicon(config))
     if pretrain_articles:
         overrides["paths.init_tok2vec"] = str(
             _pretrain(config, news, work_dir, overrides, pretrain_articles)

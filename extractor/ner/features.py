@@ -20,6 +20,7 @@ table per column, optional static vectors, a Maxout mixing layer) is the same.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import cast
 
 import numpy
@@ -45,8 +46,8 @@ from extractor.arabic.normalize import bare
 
 EXTRA_COLUMNS = ("STEM", "CLITIC")
 _CACHE_LIMIT = 500_000
-# norm hash -> (stem hash, clitic hash); the norms are the vocabulary's strings.
-_cache: dict[int, tuple[int, int]] = {}
+# norm hash -> (stem hash, clitic hash, stem); the norms are the vocabulary's strings.
+_cache: dict[int, tuple[int, int, str]] = {}
 
 
 def clitic_split(norm: str) -> tuple[str, str]:
@@ -55,40 +56,83 @@ def clitic_split(norm: str) -> tuple[str, str]:
     return norm[: len(norm) - len(stem)], stem
 
 
-def _extra(strings, norm_id: int) -> tuple[int, int]:
+def _extra(strings, norm_id: int) -> tuple[int, int, str]:
     found = _cache.get(norm_id)
     if found is None:
         if len(_cache) >= _CACHE_LIMIT:
             _cache.clear()
         clitic, stem = clitic_split(strings[norm_id])
-        found = _cache[norm_id] = (get_string_id(stem), get_string_id(clitic))
+        found = _cache[norm_id] = (get_string_id(stem), get_string_id(clitic), stem)
     return found
 
 
-def doc_features(doc: Doc, attrs: Sequence[str]) -> numpy.ndarray:
-    """``len(doc) × (len(attrs) + 2)`` uint64 ids: ``attrs`` then STEM, CLITIC."""
+_NO_CODES: tuple[str, ...] = ()
+
+
+def doc_features(
+    doc: Doc,
+    attrs: Sequence[str],
+    lexicon: dict[str, list[str]] | None = None,
+    n_lexicon: int = 0,
+) -> numpy.ndarray:
+    """``len(doc) × (len(attrs) + 2 + n_lexicon)`` uint64 ids.
+
+    The columns are ``attrs``, then STEM and CLITIC, then the first
+    ``n_lexicon`` codes the corpus ``lexicon`` gives the stem
+    (:mod:`extractor.ner.lexicon`; ``""`` for codes it lacks).
+    """
     base = doc.to_array(["NORM", *attrs]).reshape((len(doc), len(attrs) + 1))
     strings = doc.vocab.strings
-    extra = numpy.array(
-        [_extra(strings, int(norm_id)) for norm_id in base[:, 0]], dtype="uint64"
-    ).reshape((len(doc), 2))
+    found = [_extra(strings, int(norm_id)) for norm_id in base[:, 0]]
+    if lexicon is None or not n_lexicon:
+        rows = [(stem_id, clitic_id) for stem_id, clitic_id, _ in found]
+    else:
+        rows = []
+        for stem_id, clitic_id, stem in found:
+            codes = list(lexicon.get(stem, _NO_CODES)[:n_lexicon])
+            codes += [""] * (n_lexicon - len(codes))
+            rows.append((stem_id, clitic_id, *map(get_string_id, codes)))
+    width = 2 + (n_lexicon if lexicon is not None else 0)
+    extra = numpy.array(rows, dtype="uint64").reshape((len(doc), width))
     return numpy.hstack([base[:, 1:], extra]).astype("uint64")
 
 
 @registry.layers("civic.ArabicFeatures.v1")
-def arabic_features(attrs: list[str]) -> Model[list[Doc], list[Ints2d]]:
-    """A ``FeatureExtractor`` whose columns are ``attrs`` + STEM + CLITIC."""
+def arabic_features(
+    attrs: list[str], type_lexicon: str | None = None, n_lexicon: int = 0
+) -> Model[list[Doc], list[Ints2d]]:
+    """A ``FeatureExtractor`` whose columns are ``attrs`` + STEM + CLITIC.
+
+    With ``type_lexicon`` (a JSON file from :func:`extractor.ner.lexicon.tag_news`)
+    ``n_lexicon`` code columns follow (TYPES, NEXT, PREV). The file is read when the model is initialized for
+    training; the table then lives in the layer's ``attrs`` and is saved and
+    loaded with the weights, so a shipped model never reads the path again.
+    """
 
     def forward(
         model: Model, docs: list[Doc], is_train: bool
     ) -> tuple[list[Ints2d], Callable]:
+        lexicon = model.attrs["type_lexicon"] if type_lexicon is not None else None
         features = [
-            model.ops.asarray2i(doc_features(doc, attrs), dtype="uint64")
+            model.ops.asarray2i(
+                doc_features(doc, attrs, lexicon, n_lexicon), dtype="uint64"
+            )
             for doc in docs
         ]
         return features, lambda d_features: []
 
-    return Model("civic_arabic_features", forward, attrs={"columns": list(attrs)})
+    def init(model: Model, X=None, Y=None) -> None:
+        if type_lexicon is not None and not model.attrs["type_lexicon"]:
+            from extractor.ner.lexicon import read_lexicon
+
+            model.attrs["type_lexicon"] = read_lexicon(Path(type_lexicon))
+
+    return Model(
+        "civic_arabic_features",
+        forward,
+        init=init,
+        attrs={"columns": list(attrs), "type_lexicon": {}},
+    )
 
 
 @registry.architectures("civic.ArabicMultiHashEmbed.v1")
@@ -97,19 +141,31 @@ def arabic_multi_hash_embed(
     attrs: list[str],
     rows: list[int],
     include_static_vectors: bool,
+    type_lexicon: str | None = None,
 ) -> Model[list[Doc], list]:
-    """``MultiHashEmbed.v2`` over ``attrs`` + STEM + CLITIC.
+    """``MultiHashEmbed.v2`` over ``attrs`` + STEM + CLITIC (+ TYPES).
 
     ``rows`` gives a table size for every column: ``len(attrs) + 2`` numbers,
-    the last two for STEM and CLITIC. Static vectors are looked up by the
+    the last two for STEM and CLITIC. With a ``type_lexicon`` (see
+    :func:`arabic_features`), one to three more numbers add that many of the
+    lexicon's columns (TYPES, NEXT, PREV). Static vectors are looked up by the
     attribute their table names (``NORM`` for ours, see
     :mod:`extractor.ner.vectors`).
     """
-    n_columns = len(attrs) + len(EXTRA_COLUMNS)
-    if len(rows) != n_columns:
+    from extractor.ner.lexicon import COLUMNS as LEXICON_COLUMNS
+
+    base = len(attrs) + len(EXTRA_COLUMNS)
+    n_lexicon = len(rows) - base if type_lexicon is not None else 0
+    if type_lexicon is None and len(rows) != base:
         raise ValueError(
-            f"rows needs {n_columns} sizes (attrs + STEM, CLITIC), got {len(rows)}"
+            f"rows needs {base} sizes (attrs + STEM, CLITIC), got {len(rows)}"
         )
+    if type_lexicon is not None and not 1 <= n_lexicon <= len(LEXICON_COLUMNS):
+        raise ValueError(
+            f"rows needs {base + 1} to {base + len(LEXICON_COLUMNS)} sizes with a"
+            f" type lexicon (attrs + STEM, CLITIC + lexicon columns), got {len(rows)}"
+        )
+    n_columns = len(rows)
     embeddings = [
         HashEmbed(width, n_rows, column=i, seed=8 + i, dropout=0.0)
         for i, n_rows in enumerate(rows)
@@ -117,7 +173,7 @@ def arabic_multi_hash_embed(
     concat_size = width * (n_columns + include_static_vectors)
     max_out = with_array(Maxout(width, concat_size, nP=3, dropout=0.0, normalize=True))
     hashed: Model = chain(
-        arabic_features(attrs),
+        arabic_features(attrs, type_lexicon, n_lexicon),
         cast(Model[list[Ints2d], Ragged], list2ragged()),
         with_array(concatenate(*embeddings)),
     )

@@ -102,3 +102,51 @@ def test_cached_floret_rows_equal_spacys_lookup(tmp_path):
         got, _ = layer(docs, is_train=False)
         numpy.testing.assert_allclose(got.data, expected.data, rtol=1e-6)
     assert list(got.lengths) == [4, 2]
+
+
+def test_types_column_reads_the_lexicon_by_stem(nlp):
+    """Clitic variants of a listed stem share its code; unlisted stems share ``""``."""
+    lexicon = {"رياض": ["P0L3O0M0b", "", "P1L0O0M0"], "جده": ["P0L3O0M0b", "", ""]}
+    doc = _doc(nlp, ["وبالرياض", "الرياض", "زار", "المعرض"])
+    features = doc_features(doc, ATTRS, lexicon, 3)
+    assert features.shape == (4, len(ATTRS) + 2 + 3)
+    types, after = features[:, -3], features[:, -1]
+    assert types[0] == types[1] != types[2]
+    assert types[2] == types[3]
+    assert after[0] == after[1] != after[2]
+    # the first column only: the same ids as the TYPES column above
+    assert (doc_features(doc, ATTRS, lexicon, 1)[:, -1] == types).all()
+
+
+def test_type_lexicon_is_read_at_initialize_and_saved_with_the_weights(nlp, tmp_path):
+    path = tmp_path / "types.json"
+    path.write_text('{"رياض": ["P0L3O0M0b", "", ""]}', encoding="utf-8")
+
+    def build(lexicon_path):
+        return arabic_multi_hash_embed(
+            width=8,
+            attrs=ATTRS,
+            rows=[50, 20, 20, 10, 50, 10, 10],
+            include_static_vectors=False,
+            type_lexicon=lexicon_path,
+        )
+
+    docs = [_doc(nlp, ["زار", "الرياض"])]
+    model = build(str(path))
+    model.initialize(X=docs)
+    path.unlink()  # a shipped model never reads the file again
+    loaded = build(str(path)).from_bytes(model.to_bytes())
+    numpy.testing.assert_allclose(loaded.predict(docs)[0], model.predict(docs)[0])
+    features = [node for node in loaded.walk() if node.name == "civic_arabic_features"]
+    assert features[0].attrs["type_lexicon"] == {"رياض": ["P0L3O0M0b", "", ""]}
+
+
+def test_rows_cover_the_types_column_too():
+    with pytest.raises(ValueError, match="rows needs 7"):
+        arabic_multi_hash_embed(
+            width=16,
+            attrs=ATTRS,
+            rows=[50, 20, 20, 10, 50, 10],
+            include_static_vectors=False,
+            type_lexicon="types.json",
+        )

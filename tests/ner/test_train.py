@@ -68,6 +68,7 @@ def test_train_ner_tiny(tmp_path: Path) -> None:
         "--no-vectors",
         "--pretrain-articles",
         "0",
+        "--no-type-lexicon",
         "--max-steps",
         "60",
         "--set",
@@ -92,8 +93,9 @@ def test_train_ner_tiny(tmp_path: Path) -> None:
     assert doc[2].norm_  # the normalizer ran
 
 
-def test_train_ner_with_pretraining(tmp_path: Path) -> None:
-    """--pretrain-articles runs spacy pretrain on the news dump, then trains from it."""
+def test_train_ner_with_lexicon_and_pretraining(tmp_path: Path) -> None:
+    """The whole recipe: a seed model tags the news dump into the type lexicon,
+    spacy pretrain runs on the dump, and the final model trains from both."""
     _write_corpus(tmp_path / "data")
     work = tmp_path / "work"
     news = work / "vectors" / "saudinewsnet.txt"
@@ -108,6 +110,7 @@ def test_train_ner_with_pretraining(tmp_path: Path) -> None:
         "--parts", "anercorp-train",
         "--no-vectors",
         "--pretrain-articles", "30",
+        "--lexicon-articles", "40",
         "--max-steps", "30",
         "--set", "training.eval_frequency=15",
         "--set", "components.tok2vec.model.encode.width=32",
@@ -120,4 +123,14 @@ def test_train_ner_with_pretraining(tmp_path: Path) -> None:
     assert len(weights) == 1 and weights[0].stat().st_size > 0
     log = (weights[0].parent / "log.jsonl").read_text(encoding="utf-8")
     assert json.loads(log.splitlines()[-1])["nr_word"] > 0
-    assert spacy.load(out).pipe_names == ["civic_normalizer", "tok2vec", "ner"]
+    nlp = spacy.load(out)
+    assert nlp.pipe_names == ["civic_normalizer", "tok2vec", "ner"]
+    assert (work / "seed" / "model-best" / "meta.json").is_file()
+    lexicon = json.loads((work / "seed" / "lexicon.json").read_text(encoding="utf-8"))
+    assert isinstance(lexicon, dict)
+    (features,) = [
+        node
+        for node in nlp.get_pipe("tok2vec").model.walk()
+        if node.name == "civic_arabic_features"
+    ]
+    assert features.attrs["type_lexicon"] == lexicon  # saved with the weights

@@ -1,0 +1,137 @@
+"""A corpus type lexicon: how often each word is part of a PER, LOC, ORG or MISC.
+
+ANERcorp's train split is small; most names in new text were never seen in
+it. But a name that appears without a cue in one sentence (``وكاد الرياحنة
+أن يفتتح``) usually appears with one elsewhere (``اللاعب الرياحنة``). A seed
+NER model tags the 8.7 M words of SaudiNewsNet; for every stem (the norm with
+its proclitics peeled, :func:`~extractor.ner.features.clitic_split`) we count
+how often it was inside an entity of each type, and turn the shares into a
+short code such as ``P3L0O1M0`` (PER share ≥ 0.6, ORG share ≥ 0.05). The code
+is one more hashed column of the NER's embedding
+(:func:`~extractor.ner.features.arabic_multi_hash_embed`), so the final
+model reads, for every word, what the corpus as a whole says about it.
+
+The lexicon is derived from unlabelled news and a model trained on the train
+split only: no test sentence is read. It is saved inside the model's weights.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+log = logging.getLogger(__name__)
+
+TYPES = ("PER", "LOC", "ORG", "MISC")
+# One hashed embedding column each: the stem's own entity types, the types of
+# entities that start right after it (cue words: اللاعب، الفرنسي، بمدينة) and
+# of entities that end right before it (بن، رئيس after a name).
+COLUMNS = ("TYPES", "NEXT", "PREV")
+_PREFIX = {"TYPES": "t", "NEXT": "n", "PREV": "p"}
+# Share of a stem's occurrences -> level 0..3.
+LEVELS = (0.05, 0.25, 0.6)
+MIN_COUNT = 2  # stems seen fewer times carry no code
+CHUNK_WORDS = 200
+
+
+def level(share: float) -> int:
+    """``0`` below 5 %, ``1`` below 25 %, ``2`` below 60 %, ``3`` above."""
+    return sum(share >= bound for bound in LEVELS)
+
+
+def shares_code(total: int, counts: dict[str, int], prefix: str) -> str:
+    """``P3L0O1M0``-style code of ``counts[prefix + type] / total``, or ``""``."""
+    levels = [level(counts.get(prefix + kind, 0) / total) for kind in TYPES]
+    if not any(levels):
+        return ""
+    return "".join(f"{kind[0]}{lvl}" for kind, lvl in zip(TYPES, levels))
+
+
+def stem_codes(total: int, counts: dict[str, int]) -> list[str]:
+    """The codes of a stem seen ``total`` times, one per :data:`COLUMNS`.
+
+    The TYPES code ends with where the stem sits in its entities: ``b`` (it
+    starts 80 % of them or more), ``i`` (20 % or less), ``m`` otherwise.
+    """
+    if total < MIN_COUNT:
+        return [""] * len(COLUMNS)
+    codes = [shares_code(total, counts, _PREFIX[column]) for column in COLUMNS]
+    inside = counts.get("b", 0) + counts.get("i", 0)
+    if codes[0] and inside:
+        begins = counts.get("b", 0) / inside
+        codes[0] += "b" if begins >= 0.8 else "i" if begins <= 0.2 else "m"
+    return codes
+
+
+def news_docs(nlp: Language, text_path: Path, limit: int = 0) -> Iterator[Doc]:
+    """Docs of at most ``CHUNK_WORDS`` words from the normalized news dump."""
+    with Path(text_path).open(encoding="utf-8") as handle:
+        for count, line in enumerate(handle, 1):
+            words = line.split()
+            for start in range(0, len(words), CHUNK_WORDS):
+                yield Doc(nlp.vocab, words=words[start : start + CHUNK_WORDS])
+            if limit and count >= limit:
+                return
+
+
+def count_types(nlp: Language, docs: Iterable[Doc]) -> tuple[Counter, dict]:
+    """Occurrences of every stem, and per stem the counts :func:`stem_codes` reads.
+
+    Keys: ``t``+type (inside an entity of that type), ``b`` / ``i`` (its first
+    or a later token), ``n``+type (an entity of that type starts at the next
+    token), ``p``+type (one ends at the previous token).
+    """
+    from extractor.ner.features import clitic_split
+
+    total: Counter = Counter()
+    counts: dict[str, Counter] = defaultdict(Counter)
+    for doc in nlp.pipe(docs, batch_size=64):
+        iobs = [token.ent_iob_ for token in doc]
+        types = [token.ent_type_ for token in doc]
+        for i, token in enumerate(doc):
+            stem = clitic_split(token.norm_)[1]
+            total[stem] += 1
+            if types[i]:
+                counts[stem]["t" + types[i]] += 1
+                counts[stem]["b" if iobs[i] == "B" else "i"] += 1
+            if i + 1 < len(doc) and iobs[i + 1] == "B":
+                counts[stem]["n" + types[i + 1]] += 1
+            if i and types[i - 1] and iobs[i] != "I":
+                counts[stem]["p" + types[i - 1]] += 1
+    return total, counts
+
+
+def build_lexicon(total: Counter, counts: dict) -> dict[str, list[str]]:
+    """Stem -> codes (one per :data:`COLUMNS`), for the stems with any code."""
+    lexicon = {}
+    for stem, stem_counts in counts.items():
+        codes = stem_codes(total[stem], stem_counts)
+        if any(codes):
+            lexicon[stem] = codes
+    return dict(sorted(lexicon.items()))
+
+
+def tag_news(model: Path, text_path: Path, out: Path, limit: int = 0) -> Path:
+    """Tag the news dump with ``model`` and write the lexicon to ``out`` (JSON)."""
+    import spacy
+
+    import extractor.pipeline.components  # noqa: F401 - registers our layers
+
+    nlp = spacy.load(model)
+    total, typed = count_types(nlp, news_docs(nlp, text_path, limit))
+    lexicon = build_lexicon(total, typed)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(lexicon, ensure_ascii=False), encoding="utf-8")
+    log.info("type lexicon: %d stems of %d -> %s", len(lexicon), len(total), out)
+    return out
+
+
+def read_lexicon(path: Path) -> dict[str, list[str]]:
+    """The stem -> code table written by :func:`tag_news`."""
+    return json.loads(Path(path).read_text(encoding="utf-8"))
