@@ -31,7 +31,9 @@ log = logging.getLogger(__name__)
 TYPES = ("PER", "LOC", "ORG", "MISC")
 # One hashed embedding column each: the stem's own entity types, the types of
 # entities that start right after it (cue words: اللاعب، الفرنسي، بمدينة) and
-# of entities that end right before it (بن، رئيس after a name).
+# of entities that end right before it (بن، رئيس after a name). The config's
+# ``rows`` choose how many the model reads; the shipped one reads TYPES only
+# (NEXT and PREV did not help: README, "The NER model").
 COLUMNS = ("TYPES", "NEXT", "PREV")
 _PREFIX = {"TYPES": "t", "NEXT": "n", "PREV": "p"}
 # Share of a stem's occurrences -> level 0..3.
@@ -54,19 +56,10 @@ def shares_code(total: int, counts: dict[str, int], prefix: str) -> str:
 
 
 def stem_codes(total: int, counts: dict[str, int]) -> list[str]:
-    """The codes of a stem seen ``total`` times, one per :data:`COLUMNS`.
-
-    The TYPES code ends with where the stem sits in its entities: ``b`` (it
-    starts 80 % of them or more), ``i`` (20 % or less), ``m`` otherwise.
-    """
+    """The codes of a stem seen ``total`` times, one per :data:`COLUMNS`."""
     if total < MIN_COUNT:
         return [""] * len(COLUMNS)
-    codes = [shares_code(total, counts, _PREFIX[column]) for column in COLUMNS]
-    inside = counts.get("b", 0) + counts.get("i", 0)
-    if codes[0] and inside:
-        begins = counts.get("b", 0) / inside
-        codes[0] += "b" if begins >= 0.8 else "i" if begins <= 0.2 else "m"
-    return codes
+    return [shares_code(total, counts, _PREFIX[column]) for column in COLUMNS]
 
 
 def news_docs(nlp: Language, text_path: Path, limit: int = 0) -> Iterator[Doc]:
@@ -83,9 +76,9 @@ def news_docs(nlp: Language, text_path: Path, limit: int = 0) -> Iterator[Doc]:
 def count_types(nlp: Language, docs: Iterable[Doc]) -> tuple[Counter, dict]:
     """Occurrences of every stem, and per stem the counts :func:`stem_codes` reads.
 
-    Keys: ``t``+type (inside an entity of that type), ``b`` / ``i`` (its first
-    or a later token), ``n``+type (an entity of that type starts at the next
-    token), ``p``+type (one ends at the previous token).
+    Keys: ``t``+type (inside an entity of that type), ``n``+type (an entity
+    of that type starts at the next token), ``p``+type (one ends at the
+    previous token).
     """
     from extractor.ner.features import clitic_split
 
@@ -99,7 +92,6 @@ def count_types(nlp: Language, docs: Iterable[Doc]) -> tuple[Counter, dict]:
             total[stem] += 1
             if types[i]:
                 counts[stem]["t" + types[i]] += 1
-                counts[stem]["b" if iobs[i] == "B" else "i"] += 1
             if i + 1 < len(doc) and iobs[i + 1] == "B":
                 counts[stem]["n" + types[i + 1]] += 1
             if i and types[i - 1] and iobs[i] != "I":

@@ -64,15 +64,20 @@ def build_corpora(
     work_dir: Path,
     parts: Sequence[str] = DEFAULT_TRAIN_PARTS,
     limit: int = 0,
+    dev_in_train: bool = False,
 ) -> tuple[Path, Path]:
     """Write ``train.spacy`` and ``dev.spacy`` under ``work_dir``.
 
     Dev is held out of ANERcorp train (blocks of sentences, see
     :func:`~extractor.ner.corpus.split_dev`); the other ``parts`` are added to
-    train whole. ``limit`` > 0 keeps only that many train and dev sentences.
+    train whole. ``dev_in_train`` trains on the dev blocks too (the final
+    model: dev scores then only tell that training ran). ``limit`` > 0 keeps
+    only that many train and dev sentences.
     """
     nlp = blank_nlp()
     core, dev = split_dev(read_many(corpus_files(data_root, "anercorp-train")))
+    if dev_in_train:
+        core = core + dev
     extra = [p for p in parts if p != "anercorp-train"]
     train = (core if "anercorp-train" in parts else []) + [
         sent for part in extra for sent in read_part(data_root, part)
@@ -96,6 +101,7 @@ def train_model(
     config: Path = CONFIG_PATH,
     overrides: dict[str, object] | None = None,
     limit: int = 0,
+    dev_in_train: bool = False,
 ) -> Path:
     """Build the corpora, train, and return the best model's directory.
 
@@ -104,7 +110,9 @@ def train_model(
     """
     from spacy.cli.train import train as spacy_train
 
-    train_path, dev_path = build_corpora(data_root, output / "corpus", parts, limit)
+    train_path, dev_path = build_corpora(
+        data_root, output / "corpus", parts, limit, dev_in_train
+    )
     settings: dict[str, object] = {
         "paths.train": str(train_path),
         "paths.dev": str(dev_path),
