@@ -88,6 +88,19 @@ def test_pretokenized_doc(nlp) -> None:
     assert ("باراك أوباما", "PER") in found
 
 
+def test_model_carries_its_type_lexicon(nlp) -> None:
+    """The corpus type lexicon lives in the weights: a clone needs no build/ file."""
+    (features,) = [
+        node
+        for node in nlp.get_pipe("tok2vec").model.walk()
+        if node.name == "civic_arabic_features"
+    ]
+    lexicon = features.attrs["type_lexicon"]
+    assert len(lexicon) > 10_000
+    assert lexicon["محمد"][0].startswith("P3")  # nearly always inside a PER
+    assert lexicon["رياض"][0][2:4] == "L3"  # الرياض: a LOC
+
+
 def test_full_pipeline_keeps_offsets() -> None:
     text = SENTENCES[1][0]
     doc = extractor.load()(text)

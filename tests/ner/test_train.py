@@ -111,6 +111,7 @@ def test_train_ner_with_lexicon_and_pretraining(tmp_path: Path) -> None:
         "--no-vectors",
         "--pretrain-articles", "30",
         "--lexicon-articles", "40",
+        "--seed-pretrain-articles", "20",
         "--max-steps", "30",
         "--set", "training.eval_frequency=15",
         "--set", "components.tok2vec.model.encode.width=32",
@@ -120,13 +121,16 @@ def test_train_ner_with_lexicon_and_pretraining(tmp_path: Path) -> None:
     result = CliRunner().invoke(train_ner, args)
     assert result.exit_code == 0, result.output
     weights = list((work / "pretrain").glob("*/model-last.bin"))
-    assert len(weights) == 1 and weights[0].stat().st_size > 0
-    log = (weights[0].parent / "log.jsonl").read_text(encoding="utf-8")
-    assert json.loads(log.splitlines()[-1])["nr_word"] > 0
+    assert len(weights) == 2  # the seed's (20 articles) and the final model's (30)
+    assert all(w.stat().st_size > 0 for w in weights)
+    for weight in weights:
+        log = (weight.parent / "log.jsonl").read_text(encoding="utf-8")
+        assert json.loads(log.splitlines()[-1])["nr_word"] > 0
     nlp = spacy.load(out)
     assert nlp.pipe_names == ["civic_normalizer", "tok2vec", "ner"]
-    assert (work / "seed" / "model-best" / "meta.json").is_file()
-    lexicon = json.loads((work / "seed" / "lexicon.json").read_text(encoding="utf-8"))
+    (seed,) = (work / "seed").iterdir()
+    assert (seed / "model-best" / "meta.json").is_file()
+    lexicon = json.loads((seed / "lexicon.json").read_text(encoding="utf-8"))
     assert isinstance(lexicon, dict)
     (features,) = [
         node
