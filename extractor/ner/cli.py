@@ -98,7 +98,12 @@ def _type_lexicon(
     if not text.is_file():
         write_training_text(news, text)
     seed = train_model(
-        data_root, out.parent, config=config, parts=parts, overrides=overrides, limit=limit
+        data_root,
+        out.parent,
+        config=config,
+        parts=parts,
+        overrides=overrides,
+        limit=limit,
     )
     return tag_news(seed, text, out, limit=articles)
 
@@ -245,7 +250,9 @@ def train_ner(
         seed_overrides = {**overrides, **_without_lexicon(config)}
         if seed_pretrain_articles:
             seed_overrides["paths.init_tok2vec"] = str(
-                _pretrain(config, news, work_dir, seed_overrides, seed_pretrain_articles)
+                _pretrain(
+                    config, news, work_dir, seed_overrides, seed_pretrain_articles
+                )
             )
         overrides["paths.type_lexicon"] = str(
             _type_lexicon(

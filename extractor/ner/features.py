@@ -10,7 +10,9 @@ training and use agree):
 * ``STEM``: the norm with its proclitics peeled off
   (:func:`extractor.arabic.normalize.bare`), ``رياض`` for all three above;
 * ``CLITIC``: what was peeled off (``وبال``, ``بال``, ``ال``, or nothing),
-  which tells a name (rarely with the article) from a common noun.
+  which tells a name (rarely with the article) from a common noun;
+* with a corpus type lexicon (:mod:`extractor.ner.lexicon`), ``TYPES``: the
+  stem's code of PER/LOC/ORG/MISC shares over SaudiNewsNet (``P3L0O0M0``).
 
 :func:`arabic_multi_hash_embed` is spaCy's ``MultiHashEmbed.v2`` with this
 feature extractor in place of spaCy's own; everything else (one ``HashEmbed``
@@ -104,9 +106,10 @@ def arabic_features(
     """A ``FeatureExtractor`` whose columns are ``attrs`` + STEM + CLITIC.
 
     With ``type_lexicon`` (a JSON file from :func:`extractor.ner.lexicon.tag_news`)
-    ``n_lexicon`` code columns follow (TYPES, NEXT, PREV). The file is read when the model is initialized for
-    training; the table then lives in the layer's ``attrs`` and is saved and
-    loaded with the weights, so a shipped model never reads the path again.
+    ``n_lexicon`` code columns follow (TYPES, NEXT, PREV). The file is read
+    when the model is initialized for training; the table then lives in the
+    layer's ``attrs`` and is saved and loaded with the weights, so a shipped
+    model never reads the path again.
     """
 
     def forward(
