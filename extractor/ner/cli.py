@@ -44,24 +44,34 @@ def _vector_overrides(news: Path, work_dir: Path, use: bool) -> dict[str, object
     return {key: True, "paths.vectors": str(target)}
 
 
-def _pretrain(
-    config: Path, news: Path, work_dir: Path, overrides: dict, articles: int
-) -> Path:
-    """Pretrained tok2vec weights for ``config`` (built once per settings)."""
-    from extractor.ner.pretrain import pretrain_tok2vec
+def _news_dump(news: Path, work_dir: Path) -> Path:
+    """The normalized SaudiNewsNet dump (one article a line), written once."""
     from extractor.ner.vectors import write_training_text
 
     text = work_dir / "vectors" / "saudinewsnet.txt"
     if not text.is_file():
         write_training_text(news, text)
+    return text
+
+
+def _settings_tag(config: Path, settings: object) -> str:
+    """A short hash of the config text and ``settings``: the cache key of a step."""
+    key = config.read_text("utf-8") + json.dumps(settings, sort_keys=True)
+    return hashlib.sha1(key.encode()).hexdigest()[:10]
+
+
+def _pretrain(
+    config: Path, news: Path, work_dir: Path, overrides: dict, articles: int
+) -> Path:
+    """Pretrained tok2vec weights for ``config`` (built once per settings)."""
+    from extractor.ner.pretrain import pretrain_tok2vec
+
     settings = {
         **overrides,
-        "paths.raw_text": str(text),
+        "paths.raw_text": str(_news_dump(news, work_dir)),
         "corpora.pretrain.limit": articles,
     }
-    tag = hashlib.sha1(
-        (config.read_text("utf-8") + json.dumps(settings, sort_keys=True)).encode()
-    ).hexdigest()[:10]
+    tag = _settings_tag(config, settings)
     return pretrain_tok2vec(config, work_dir / "pretrain" / tag, settings)
 
 
@@ -82,21 +92,13 @@ def _type_lexicon(
     """
     from extractor.ner.lexicon import tag_news
     from extractor.ner.train import train_model
-    from extractor.ner.vectors import write_training_text
 
-    tag = hashlib.sha1(
-        (
-            config.read_text("utf-8")
-            + json.dumps([overrides, parts, articles, limit], sort_keys=True)
-        ).encode()
-    ).hexdigest()[:10]
+    tag = _settings_tag(config, [overrides, parts, articles, limit])
     out = work_dir / "seed" / tag / "lexicon.json"
     if out.is_file():
         logging.getLogger(__name__).info("type lexicon found: %s", out)
         return out
-    text = work_dir / "vectors" / "saudinewsnet.txt"
-    if not text.is_file():
-        write_training_text(news, text)
+    text = _news_dump(news, work_dir)
     seed = train_model(
         data_root,
         out.parent,
