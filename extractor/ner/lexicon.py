@@ -20,7 +20,7 @@ from __future__ import annotations
 import json
 import logging
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 
 from spacy.language import Language
@@ -60,17 +60,6 @@ def stem_codes(total: int, counts: dict[str, int]) -> list[str]:
     if total < MIN_COUNT:
         return [""] * len(COLUMNS)
     return [shares_code(total, counts, _PREFIX[column]) for column in COLUMNS]
-
-
-def news_docs(nlp: Language, text_path: Path, limit: int = 0) -> Iterator[Doc]:
-    """Docs of at most ``CHUNK_WORDS`` words from the normalized news dump."""
-    with Path(text_path).open(encoding="utf-8") as handle:
-        for count, line in enumerate(handle, 1):
-            words = line.split()
-            for start in range(0, len(words), CHUNK_WORDS):
-                yield Doc(nlp.vocab, words=words[start : start + CHUNK_WORDS])
-            if limit and count >= limit:
-                return
 
 
 def count_types(nlp: Language, docs: Iterable[Doc]) -> tuple[Counter, dict]:
@@ -114,9 +103,11 @@ def tag_news(model: Path, text_path: Path, out: Path, limit: int = 0) -> Path:
     import spacy
 
     import extractor.pipeline.components  # noqa: F401 - registers our layers
+    from extractor.ner.pretrain import news_lines
 
     nlp = spacy.load(model)
-    total, typed = count_types(nlp, news_docs(nlp, text_path, limit))
+    docs = news_lines(text_path, limit, max_words=CHUNK_WORDS)(nlp)
+    total, typed = count_types(nlp, docs)
     lexicon = build_lexicon(total, typed)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(lexicon, ensure_ascii=False), encoding="utf-8")

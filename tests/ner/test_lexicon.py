@@ -11,9 +11,9 @@ from extractor.ner.lexicon import (
     build_lexicon,
     count_types,
     level,
-    news_docs,
     stem_codes,
 )
+from extractor.ner.pretrain import news_lines
 
 
 def _nlp():
@@ -59,9 +59,15 @@ def test_rare_stems_carry_no_code():
     assert stem_codes(1, {"tPER": 1}) == ["", "", ""]
 
 
-def test_news_docs_chunk_long_articles(tmp_path):
+def test_news_dump_is_read_in_chunks(tmp_path):
+    """The reader tagging (and pretraining) uses: long articles split, ``limit`` articles."""
     dump = tmp_path / "news.txt"
     dump.write_text(" ".join(["كلمة"] * 450) + "\nقصير جدا\n", encoding="utf-8")
-    lengths = [len(doc) for doc in news_docs(_nlp(), dump)]
-    assert lengths == [200, 200, 50, 2]
-    assert [len(d) for d in news_docs(_nlp(), dump, limit=1)] == [200, 200, 50]
+    docs = list(news_lines(dump, max_words=200)(_nlp()))
+    assert [len(doc) for doc in docs] == [200, 200, 50, 2]
+    assert docs[0][0].norm_ == "كلمه"  # normalized as at run time
+    assert [len(d) for d in news_lines(dump, limit=1, max_words=200)(_nlp())] == [
+        200,
+        200,
+        50,
+    ]
