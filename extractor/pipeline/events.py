@@ -25,22 +25,44 @@ from extractor.pipeline.lexicons import (
     prep_clitic,
 )
 from extractor.pipeline.phrases import Slice, extend_chain, quoted_after
-from extractor.pipeline.resources import load_table
+from extractor.pipeline.resources import load_table, phrase_index, token_norms
 
 MAX_QUOTE = 14  # tokens inside a quoted title
 TITLE_GAP = 3  # tokens between the noun and a quoted title (بعنوان، تحت شعار)
+
+
+EVENT_NOUN_SEEN = "civic_event_noun_seen"
+
+
+def mentions_event(doc: Doc) -> bool:
+    """The doc names an event somewhere, even one that is no candidate (بمهرجان، حفلا)."""
+    return bool(doc.user_data.get(EVENT_NOUN_SEEN))
+
+
+def _accusative_event(norms: list[str], i: int) -> bool:
+    """An indefinite accusative event noun (``معرضا``، ``حفلا``): alef after the noun."""
+    norm = norms[i]
+    return (
+        len(norm) > 3
+        and norm[-1] == "\u0627"
+        and norm[:-1] in phrase_index("event_nouns")
+    )
 
 
 @Language.component("civic_events")
 def find_events(doc: Doc) -> Doc:
     """Add one candidate per event mention that introduces an event."""
     ensure_extensions()
+    norms = token_norms(doc)
     i = 0
     while i < len(doc):
         hit = match("event_nouns", doc, i)
         if not hit:
+            if _accusative_event(norms, i):
+                doc.user_data[EVENT_NOUN_SEEN] = True
             i += 1
             continue
+        doc.user_data[EVENT_NOUN_SEEN] = True
         size, value = hit
         if match("event_nouns", doc, i + size) and not _is_title_word(doc, i + size):
             i += size  # حفل افتتاح المهرجان: the inner noun carries the type

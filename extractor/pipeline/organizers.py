@@ -3,7 +3,9 @@
 An organization phrase right after an organizing cue (نظمت، أقام، بالتعاون مع)
 or right before it (``أمانة جدة تنظم``) is an organizer, and so is one
 coordinated with it by و. Head nouns that name the organizing committee
-itself (``اللجنة المنظمة``) are organizers wherever they stand.
+itself (``اللجنة المنظمة``) are organizers wherever they stand. An article
+that names no event has no organizers: ``نفذ`` and ``تنظيم`` there are an
+attack and a militant group (``تنظيم داعش``), not an event's organizer.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from extractor.pipeline.events import mentions_event
 from extractor.pipeline.facts import add_candidate, ensure_extensions
 from extractor.pipeline.lexicons import QUOTES_OPEN, has_waw, is_break, match
 from extractor.pipeline.phrases import ORG_LABELS, Slice, ent_at, org_at
@@ -24,8 +27,10 @@ LEAD = 2  # tokens into the first sentence where its subject organization may st
 
 @Language.component("civic_organizers")
 def find_organizers(doc: Doc) -> Doc:
-    """Add organizer candidates around organizing cues."""
+    """Add organizer candidates around organizing cues, where an event is named."""
     ensure_extensions()
+    if not mentions_event(doc):
+        return doc
     for cue in role_cues(doc):
         if cue.role != "organizer":
             continue

@@ -78,7 +78,7 @@ def _organizers_with_entities(nlp, text, orgs):
     from extractor.pipeline.facts import candidates
     from tests.conftest import run_until
 
-    doc = run_until(nlp, text, "civic_statistics")
+    doc = run_until(nlp, text, "civic_events")
     spans = [
         doc.char_span(text.index(o), text.index(o) + len(o), label="ORG") for o in orgs
     ]
@@ -97,3 +97,19 @@ def test_an_org_entity_before_or_after_an_organizing_cue(nlp_rules):
     assert _organizers_with_entities(nlp_rules, after, ["أرامكو السعودية"]) == [
         "أرامكو السعودية"
     ]
+
+
+def test_no_organizers_where_no_event_is_named(nlp_rules):
+    """``نفذ`` / ``تنظيم`` in a story with no event are an attack and a group."""
+    story = "وقال المتحدث إن جمعية الإغاثة الإسلامية نفذت عمليات في المنطقة ."
+    assert _organizers_with_entities(nlp_rules, story, []) == []
+    event = "وقال المتحدث إن جمعية الإغاثة الإسلامية نفذت حملة تطوعية في المنطقة ."
+    assert _organizers_with_entities(nlp_rules, event, []) == [
+        "جمعية الإغاثة الإسلامية"
+    ]
+    accusative = "ونظمت جمعية الإغاثة الإسلامية حفلا للأيتام ."  # حفلا: an event too
+    assert set(_organizers_with_entities(nlp_rules, accusative, [])) == {
+        "جمعية الإغاثة الإسلامية"  # after the cue, and the lead's subject
+    }
+    group = "وأعلن تنظيم داعش مسؤوليته عن الهجوم خلال المهرجان ."
+    assert _organizers_with_entities(nlp_rules, group, ["داعش"]) == []
