@@ -58,7 +58,7 @@ def find_events(doc: Doc) -> Doc:
     while i < len(doc):
         hit = match("event_nouns", doc, i)
         if not hit:
-            if _accusative_event(norms, i):
+            if not mentions_event(doc) and _accusative_event(norms, i):
                 doc.user_data[EVENT_NOUN_SEEN] = True
             i += 1
             continue
