@@ -54,12 +54,13 @@ def _titled_people(doc: Doc) -> None:
 
 
 def _confirmed(doc: Doc, person) -> bool:
-    """An office-holder is trusted; with NER, a title-only name must lie in a PER entity."""
-    return (
-        person.role is not None
-        or not ner_ran(doc)
-        or in_entity(doc, person.name, PER_LABELS)
-    )
+    """Without NER any parsed name is kept; with it, the name must touch a PER entity.
+
+    Offices and titles are NER-gate cues, so the words after them are always
+    tagged: an office followed by no PER (``أمير الشرقية فعالياته``,
+    ``رئيس بلدية القريات شريط المعرض``) names nobody.
+    """
+    return not ner_ran(doc) or in_entity(doc, person.name, PER_LABELS)
 
 
 def _opens_person(doc: Doc, k: int) -> bool:

@@ -6,7 +6,7 @@ with the clitic-aware :class:`~extractor.pipeline.resources.PhraseIndex`.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from camel_tools.utils.dediac import dediac_ar
 from spacy.tokens import Doc, Token
@@ -33,15 +33,24 @@ def _stops() -> frozenset[str]:
     return load_lexicon("phrase_stops")
 
 
-@lru_cache(maxsize=1)
-def _maksura_stops() -> frozenset[str]:
+@cache
+def _written(name: str) -> frozenset[str]:
+    """Terms of ``data/lexicons/<name>.txt`` compared on the dediacritized text.
+
+    For words that normalization would merge with others (ى → ي, أ → ا).
+    """
     return frozenset(
         dediac_ar(line.split("#", 1)[0].strip())
-        for line in (LEXICON_DIR / "phrase_stops_maksura.txt")
-        .read_text("utf-8")
-        .splitlines()
+        for line in (LEXICON_DIR / f"{name}.txt").read_text("utf-8").splitlines()
         if line.split("#", 1)[0].strip()
     )
+
+
+def written_as(token: Token, name: str) -> bool:
+    """The token, as written (diacritics and a leading و aside), is a term of ``name``."""
+    text = dediac_ar(token.text)
+    terms = _written(name)
+    return text in terms or (text[:1] == _WAW and text[1:] in terms)
 
 
 def is_break(token: Token) -> bool:
@@ -61,10 +70,7 @@ def is_stop(token: Token) -> bool:
     stops = _stops()
     if norm in stops or (norm[:1] == _WAW and norm[1:] in stops):
         return True
-    text = dediac_ar(token.text)
-    return text in _maksura_stops() or (
-        text[:1] == _WAW and text[1:] in _maksura_stops()
-    )
+    return written_as(token, "phrase_stops_maksura")
 
 
 def has_waw(token: Token) -> bool:

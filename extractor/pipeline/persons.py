@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from extractor.pipeline.lexicons import has_waw, match_exact
+from extractor.pipeline.lexicons import has_waw, match_exact, written_as
 from extractor.pipeline.phrases import (
     MAX_NAME,
     PER_LABELS,
@@ -44,7 +44,7 @@ class PersonParse:
 def office_at(doc: Doc, i: int) -> Slice | None:
     """An office phrase (``محافظ جدة``, ``رئيس الهيئة العامة للسياحة``) at ``i``."""
     hit = match_exact("person_offices", doc, i)
-    if not hit:
+    if not hit or written_as(doc[i], "person_offices_not"):
         return None
     end = extend_chain(doc, i + hit[0], royal=False)
     if end < len(doc) and has_waw(doc[end]):  # a second office: محافظ جدة ورئيس اللجنة

@@ -113,3 +113,63 @@ def test_no_organizers_where_no_event_is_named(nlp_rules):
     }
     group = "وأعلن تنظيم داعش مسؤوليته عن الهجوم خلال المهرجان ."
     assert _organizers_with_entities(nlp_rules, group, ["داعش"]) == []
+
+
+def _attendees_with_entities(nlp, text, people):
+    """Run up to civic_attendees with ``people`` marked as PER entities (an NER's output)."""
+    from extractor.pipeline.facts import candidates
+    from tests.conftest import run_until
+
+    doc = run_until(nlp, text, "civic_organizers")
+    spans = [
+        doc.char_span(text.index(p), text.index(p) + len(p), label="PER")
+        for p in people
+    ]
+    doc.set_ents(spans, default="outside")
+    doc = nlp.get_pipe("civic_attendees")(doc)
+    return [c.fields["name"] for c in candidates(doc, "attendees")]
+
+
+def test_with_ner_an_office_holder_needs_a_person_entity(nlp_rules):
+    """An office followed by no PER entity names nobody (``أمير الشرقية فعالياته``)."""
+    text = "أقيم مهرجان الصيف أمس ، وتابع أمير الشرقية فعالياته ، وتجول رئيس البلدية خالد العمري في أرجائه ."
+    without_ner = nlp_rules.get_pipe("civic_attendees")(
+        run_until_rules(nlp_rules, text)
+    )
+    assert "فعالياته" in _names(
+        without_ner
+    )  # rules alone take the word after the office
+    assert _attendees_with_entities(nlp_rules, text, ["خالد العمري"]) == ["خالد العمري"]
+
+
+def test_the_preposition_amam_is_no_office(nlp_rules):
+    """أمام ("in front of") and إمام ("imam") both normalize to امام."""
+    facts = _facts(
+        nlp_rules, "أقيم مهرجان الصيف أمس ، ووقف الجمهور أمام نادي الشباب طويلا ."
+    )
+    assert facts.attendees == []
+    facts = _facts(
+        nlp_rules,
+        "أقيم مهرجان الصيف أمس ، ووقف الزوار أمام مدير المهرجان خالد العمري .",
+    )
+    assert [(a.name, a.role) for a in facts.attendees] == [
+        ("خالد العمري", "مدير المهرجان")
+    ]
+    imam = _facts(
+        nlp_rules, "افتتح إمام المسجد الحرام الشيخ عبدالرحمن السديس أمس معرض الكتاب ."
+    )
+    assert [(p.name, p.role) for p in imam.patrons] == [
+        ("عبدالرحمن السديس", "إمام المسجد الحرام")
+    ]
+
+
+def run_until_rules(nlp, text):
+    from tests.conftest import run_until
+
+    return run_until(nlp, text, "civic_organizers")
+
+
+def _names(doc):
+    from extractor.pipeline.facts import candidates
+
+    return [c.fields["name"] for c in candidates(doc, "attendees")]
