@@ -80,6 +80,9 @@ def _quoted(doc: Doc, k: int) -> bool:
 
 
 def _read_list(doc: Doc, k: int) -> None:
+    opener = match_exact("attendee_list_openers", doc, k)
+    if opener:  # كل من / الشعراء before the names
+        k += opener[0]
     for _ in range(MAX_LIST):
         k = _read_one(doc, k)
         if k is None or k >= len(doc):

@@ -173,3 +173,16 @@ def _names(doc):
     from extractor.pipeline.facts import candidates
 
     return [c.fields["name"] for c in candidates(doc, "attendees")]
+
+
+def test_presence_list_after_kull_min_or_a_group_word(nlp_rules):
+    facts = _facts(
+        nlp_rules,
+        "أقيم مهرجان الصيف أمس بمشاركة كل من الفنان محمد عبده والفنان راشد الماجد .",
+    )
+    assert [a.name for a in facts.attendees] == ["محمد عبده", "راشد الماجد"]
+    facts = _facts(
+        nlp_rules,
+        "وجاءت أمسية مهرجان الصيف بتواجد الشعراء سعد الخلاوي ، نواف التركي .",
+    )
+    assert [a.name for a in facts.attendees] == ["سعد الخلاوي", "نواف التركي"]
