@@ -2,7 +2,8 @@
 
 An organization phrase right after an organizing cue (نظمت، أقام، بالتعاون مع)
 or right before it (``أمانة جدة تنظم``) is an organizer, and so is one
-coordinated with it by و. Head nouns that name the organizing committee
+coordinated with it by و, or one an event noun is annexed to
+(``فعاليات الشركة السياحية الوطنية``). Head nouns that name the organizing committee
 itself (``اللجنة المنظمة``) are organizers wherever they stand. An article
 that names no event has no organizers: ``نفذ`` and ``تنظيم`` there are an
 attack and a militant group (``تنظيم داعش``), not an event's organizer.
@@ -40,7 +41,27 @@ def find_organizers(doc: Doc) -> Doc:
             org = _coordinated(doc, org.end)
     _committees(doc)
     _lead_subject(doc)
+    _event_owner(doc)
     return doc
+
+
+OWNED_EVENTS = ("festival", "ceremony")  # مهرجان بلدية X: the body holds it
+
+
+def _event_owner(doc: Doc) -> None:
+    """The organization a festival or ceremony noun is annexed to.
+
+    ``احتفالات أمانة منطقة الرياض``, ``مهرجان بلدية القريات``. Other event
+    nouns annex what they are about: the facility opened (``افتتاح مركز
+    الأمير عبدالمجيد``), a conference's topic (``مؤتمر صحة الرجل``).
+    """
+    for i in range(len(doc) - 1):
+        hit = match("event_nouns", doc, i)
+        if not hit or hit[1].rstrip("?") not in OWNED_EVENTS:
+            continue
+        org = org_at(doc, i + hit[0])
+        if org and org.end - org.start > 1:
+            _add(doc, org, "event_owner", 0.7)
 
 
 def _lead_subject(doc: Doc) -> None:

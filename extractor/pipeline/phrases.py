@@ -136,6 +136,7 @@ def extend_chain(
             or prep_clitic(tok)
             and k + 1 < len(doc)
             and _continues(doc, k + 1)
+            and (k == j or _glued_complement(doc, k))
             or match("org_heads", doc, k)
             and k + 1 < len(doc)
             and place_at(doc, k + 1)
@@ -167,6 +168,21 @@ def _at_venue(doc: Doc, k: int) -> bool:
     return prep_clitic(doc[k]) == "\u0628" and bool(
         match_head("venue_heads", doc, k)
     )  # ب
+
+
+def _glued_complement(doc: Doc, k: int) -> bool:
+    """``بمنطقة عسير`` / ``لرعاية الشباب`` go on a chain; ``بعيد الفطر`` does not.
+
+    After the first complement, ب before an indefinite word starts a complement
+    of place (منطقة، جامعة، مقر); anything else (بعيد، بمناسبة) is a
+    circumstance of the sentence. The first complement is the head's genitive
+    whatever its first letter (``فريق بوينت التطوعي``).
+    """
+    if prep_clitic(doc[k]) != "\u0628":  # ب
+        return True
+    return any(
+        match_head(name, doc, k) for name in ("place_kinds", "org_heads", "venue_heads")
+    ) or bool(match("places", doc, k))
 
 
 def _continues(doc: Doc, k: int) -> bool:

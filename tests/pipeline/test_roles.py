@@ -186,3 +186,20 @@ def test_presence_list_after_kull_min_or_a_group_word(nlp_rules):
         "وجاءت أمسية مهرجان الصيف بتواجد الشعراء سعد الخلاوي ، نواف التركي .",
     )
     assert [a.name for a in facts.attendees] == ["سعد الخلاوي", "نواف التركي"]
+
+
+def test_a_festival_annexed_to_an_organization_is_held_by_it(nlp_rules):
+    facts = _facts(
+        nlp_rules, "وتتواصل احتفالات أمانة منطقة الرياض بعيد الفطر المبارك في الحدائق ."
+    )
+    # the organization ends before بعيد الفطر: ب + a word that is no place is not its name
+    assert [o.name for o in facts.organizers] == ["أمانة منطقة الرياض"]
+    opened = _facts(
+        nlp_rules, "شهد الأهالي حفل افتتاح مركز الأمير عبدالمجيد لأمراض الكلى ."
+    )
+    assert opened.organizers == []  # the facility opened is not who organized
+
+
+def test_a_glued_ba_place_complement_stays_on_the_chain(nlp_rules):
+    facts = _facts(nlp_rules, "نظمت جمعية البر الخيرية بمحافظة السليل حفلا للأيتام .")
+    assert [o.name for o in facts.organizers] == ["جمعية البر الخيرية بمحافظة السليل"]
