@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 from extractor.pipeline.facts import add_candidate, ensure_extensions
 from extractor.pipeline.lexicons import (
     QUOTES_OPEN,
+    head_cut,
     is_break,
     is_definite,
     is_stop,
@@ -100,7 +101,7 @@ def _mention(doc: Doc, i: int, size: int, value: str) -> int:
         "event_noun",
         1.0 if name else 0.7,
         type=kind,
-        name=doc[i:end].text if name else None,
+        name=doc[i:end].text[head_cut(doc, i, "event_nouns") :] if name else None,
         edition=edition,
     )
     return end

@@ -203,3 +203,12 @@ def test_a_festival_annexed_to_an_organization_is_held_by_it(nlp_rules):
 def test_a_glued_ba_place_complement_stays_on_the_chain(nlp_rules):
     facts = _facts(nlp_rules, "نظمت جمعية البر الخيرية بمحافظة السليل حفلا للأيتام .")
     assert [o.name for o in facts.organizers] == ["جمعية البر الخيرية بمحافظة السليل"]
+
+
+def test_event_name_leaves_the_conjunction_out(nlp_rules):
+    facts = _facts(
+        nlp_rules, "نظم مجلس القبائل لقاءه السنوي واحتفال العيد برعاية المحافظ ."
+    )
+    assert [(e.name, e.evidence.text) for e in facts.events] == [
+        ("احتفال العيد", "واحتفال العيد")
+    ]
