@@ -46,7 +46,7 @@ def role_cues(doc: Doc) -> list[Cue]:
 
 def add_person(doc: Doc, kind: str, person: PersonParse, rule: str, score: float = 1.0):
     """Record a patron or attendee from a parsed person mention."""
-    title = " ".join(_no_waw(t.text(doc)) for t in person.titles) or None
+    title = " ".join(_as_listed(doc, t, "person_titles") for t in person.titles)
     return add_candidate(
         doc,
         kind,
@@ -54,14 +54,17 @@ def add_person(doc: Doc, kind: str, person: PersonParse, rule: str, score: float
         rule,
         score,
         name=person.name.text(doc) if person.name else None,
-        title=title,
-        role=_no_waw(person.role.text(doc)) if person.role else None,
+        title=title or None,
+        role=_as_listed(doc, person.role, "person_offices") if person.role else None,
     )
 
 
-def _no_waw(text: str) -> str:
-    """``والدكتور`` -> ``الدكتور``: the conjunction is not part of a title."""
-    return text[1:] if text[:1] == "\u0648" and len(text) > 3 else text  # و
+def _as_listed(doc: Doc, piece: Slice, lexicon: str) -> str:
+    """The phrase from its lexicon head on: ``والدكتور`` -> ``الدكتور``.
+
+    The lexicon decides what is a clitic: ``وزير`` and ``وكيل`` keep their و.
+    """
+    return piece.text(doc)[head_cut(doc, piece.start, lexicon) :]
 
 
 def add_org_person(doc: Doc, kind: str, org: Slice, rule: str, score: float = 1.0):

@@ -212,3 +212,15 @@ def test_event_name_leaves_the_conjunction_out(nlp_rules):
     assert [(e.name, e.evidence.text) for e in facts.events] == [
         ("احتفال العيد", "واحتفال العيد")
     ]
+
+
+def test_offices_that_begin_with_waw_keep_it(nlp_rules):
+    """``وزير`` and ``وكيل`` are offices, not و + زير; ``والدكتور`` is و + a title."""
+    facts = _facts(
+        nlp_rules,
+        "رعى وزير الصحة خالد الفالح المؤتمر الطبي بحضور والدكتور سعد العتيبي .",
+    )
+    assert [(p.name, p.title, p.role) for p in facts.patrons + facts.attendees] == [
+        ("خالد الفالح", None, "وزير الصحة"),
+        ("سعد العتيبي", "الدكتور", None),
+    ]
