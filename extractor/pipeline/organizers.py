@@ -16,7 +16,13 @@ from spacy.tokens import Doc
 
 from extractor.pipeline.events import mentions_event
 from extractor.pipeline.facts import add_candidate, ensure_extensions
-from extractor.pipeline.lexicons import QUOTES_OPEN, has_waw, is_break, match
+from extractor.pipeline.lexicons import (
+    QUOTES_OPEN,
+    has_waw,
+    is_break,
+    match,
+    match_exact,
+)
 from extractor.pipeline.phrases import ORG_LABELS, Slice, ent_at, org_at
 from extractor.pipeline.resources import load_lexicon
 from extractor.pipeline.roles import org_name, role_cues
@@ -35,10 +41,13 @@ def find_organizers(doc: Doc) -> Doc:
     for cue in role_cues(doc):
         if cue.role != "organizer":
             continue
-        org = _org_after(doc, cue.end) or _org_before(doc, cue.start)
+        entities = not match_exact("organizer_weak_cues", doc, cue.start)
+        org = _org_after(doc, cue.end, entities) or _org_before(
+            doc, cue.start, entities
+        )
         while org:
             _add(doc, org, "organizer_cue")
-            org = _coordinated(doc, org.end)
+            org = _coordinated(doc, org.end, entities)
     _committees(doc)
     _lead_subject(doc)
     _event_owner(doc)
@@ -87,9 +96,10 @@ def _add(doc: Doc, org: Slice, rule: str, score: float = 1.0) -> None:
     )
 
 
-def _org_after(doc: Doc, k: int) -> Slice | None:
+def _org_after(doc: Doc, k: int, entities: bool = True) -> Slice | None:
+    """The organization right after a cue; ``entities``: a bare ORG entity counts."""
     for j in range(k, min(k + LOOKAHEAD, len(doc))):
-        org = org_at(doc, j) or ent_at(doc, j, ORG_LABELS)
+        org = org_at(doc, j) or (ent_at(doc, j, ORG_LABELS) if entities else None)
         if org and org.end > j:
             return org
         if is_break(doc[j]) and doc[j].text[:1] not in QUOTES_OPEN:
@@ -97,23 +107,23 @@ def _org_after(doc: Doc, k: int) -> Slice | None:
     return None
 
 
-def _org_before(doc: Doc, k: int) -> Slice | None:
+def _org_before(doc: Doc, k: int, entities: bool = True) -> Slice | None:
     """The organization that ends right before the cue (``أمانة جدة تنظم``)."""
     for j in range(k - 1, max(k - LOOKBACK, -1), -1):
         if is_break(doc[j]):
             return None
-        org = org_at(doc, j) or ent_at(doc, j, ORG_LABELS)
+        org = org_at(doc, j) or (ent_at(doc, j, ORG_LABELS) if entities else None)
         if org and org.end == k:
             return org
     return None
 
 
-def _coordinated(doc: Doc, k: int) -> Slice | None:
+def _coordinated(doc: Doc, k: int, entities: bool = True) -> Slice | None:
     """An organization joined by و (``وبلدية المحافظة``, ``و جمعية ...``)."""
     if k < len(doc) and doc[k].norm_ == "\u0648":  # a lone و
         k += 1
     if k < len(doc) and (has_waw(doc[k]) or doc[k - 1].norm_ == "\u0648"):
-        return org_at(doc, k) or ent_at(doc, k, ORG_LABELS)
+        return org_at(doc, k) or (ent_at(doc, k, ORG_LABELS) if entities else None)
     return None
 
 

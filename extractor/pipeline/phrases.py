@@ -154,6 +154,11 @@ def _new_head(doc: Doc, k: int, first: bool = False) -> bool:
     return has_waw(doc[k]) and bool(match_head("org_heads", doc, k))
 
 
+def _titled(doc: Doc, k: int) -> bool:
+    """A title starts a person (``وزارة الحج الأستاذ ...``), whatever the NER's span."""
+    return bool(match_exact("person_titles", doc, k))
+
+
 def _coord_word(doc: Doc, k: int) -> bool:
     """``ربيعة ورفيدة``: a plain word joined by و inside an organization's name."""
     return (
@@ -260,8 +265,11 @@ def org_at(doc: Doc, i: int) -> Slice | None:
     ent = ent_starting(doc, i, ORG_LABELS)
     if ent is not None and end < ent.end <= i + MAX_CHAIN:
         # the NER saw a longer name (مجلس قبائل ربيعة ورفيدة), but a second
-        # organization joined by و is not part of it (... والنادي الأدبي)
-        end = next((k for k in range(end, ent.end) if _new_head(doc, k)), ent.end)
+        # organization joined by و (... والنادي الأدبي) or a title is not part of it
+        end = next(
+            (k for k in range(end, ent.end) if _new_head(doc, k) or _titled(doc, k)),
+            ent.end,
+        )
     if end == i + hit[0] and hit[0] == 1 and not is_definite(doc[i]):
         return None  # a bare indefinite head (مجموعة من، فريق) names nobody
     return Slice(i, end)

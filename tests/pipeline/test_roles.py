@@ -224,3 +224,20 @@ def test_offices_that_begin_with_waw_keep_it(nlp_rules):
         ("خالد الفالح", None, "وزير الصحة"),
         ("سعد العتيبي", "الدكتور", None),
     ]
+
+
+def test_weak_cues_take_no_bare_entity(nlp_rules):
+    """``وتنظيم داعش``, ``نفذها مقاتلو حزب العمال``: an armed group, not an organizer."""
+    story = "وحضر المؤتمر الصحفي مسؤولون ، فيما نفذ حزب العمال هجوما جديدا ."
+    assert _organizers_with_entities(nlp_rules, story, ["حزب العمال"]) == []
+    verb = "وحضر المؤتمر الصحفي مسؤولون ، فيما نظمت أوبك ندوة جديدة ."
+    assert _organizers_with_entities(nlp_rules, verb, ["أوبك"]) == ["أوبك"]
+    headed = "وحضر المؤتمر الصحفي مسؤولون ، فيما نفذت جمعية البر حملة جديدة ."
+    assert _organizers_with_entities(nlp_rules, headed, []) == ["جمعية البر"]
+
+
+def test_an_org_entity_does_not_swallow_a_title(nlp_rules):
+    text = "وكانت المؤتمر قد نظمته وزارة الحج الأستاذ خالد العلي ."
+    assert _organizers_with_entities(nlp_rules, text, ["وزارة الحج الأستاذ"]) == [
+        "وزارة الحج"
+    ]
