@@ -226,7 +226,10 @@ def name_at(doc: Doc, i: int) -> Slice | None:
         return None
     ent = ent_starting(doc, i, PER_LABELS)
     if ent is not None:
-        return Slice(i, min(ent.end, i + MAX_NAME))
+        end = min(ent.end, i + MAX_NAME)
+        # the NER may run a name on into what follows (الفالح المؤتمر العالمي)
+        end = next((k for k in range(i + 1, end) if _ends_name(doc, k)), end)
+        return Slice(i, end)
     if not _name_word(doc, i, first=True):
         return None
     k = i + 1
@@ -240,6 +243,14 @@ def name_at(doc: Doc, i: int) -> Slice | None:
             break
         k += 1
     return Slice(i, min(k, len(doc)))
+
+
+def _ends_name(doc: Doc, k: int) -> bool:
+    """A word no personal name runs into: punctuation or an event noun.
+
+    Titles and stops may sit inside a name the NER found (``آل الشيخ``).
+    """
+    return is_break(doc[k]) or bool(match_exact("event_nouns", doc, k))
 
 
 def _name_word(doc: Doc, k: int, first: bool = False) -> bool:

@@ -241,3 +241,30 @@ def test_an_org_entity_does_not_swallow_a_title(nlp_rules):
     assert _organizers_with_entities(nlp_rules, text, ["وزارة الحج الأستاذ"]) == [
         "وزارة الحج"
     ]
+
+
+def _patrons_with_people(nlp, text, people):
+    from tests.conftest import run_until
+
+    doc = run_until(nlp, text, "civic_events")
+    spans = [
+        doc.char_span(text.index(p), text.index(p) + len(p), label="PER")
+        for p in people
+    ]
+    doc.set_ents(spans, default="outside")
+    doc = nlp.get_pipe("civic_patrons")(doc)
+    from extractor.pipeline.facts import candidates
+
+    return [c.fields["name"] for c in candidates(doc, "patrons")]
+
+
+def test_a_person_entity_stops_at_an_event_noun(nlp_rules):
+    """The NER ran the name on into the event; titles inside a name stay (آل الشيخ)."""
+    text = "رعى وزير الصحة خالد الفالح المؤتمر العالمي للصحة ."
+    assert _patrons_with_people(nlp_rules, text, ["خالد الفالح المؤتمر العالمي"]) == [
+        "خالد الفالح"
+    ]
+    text = "رعى وزير الشؤون البلدية عبداللطيف آل الشيخ المعرض ."
+    assert _patrons_with_people(nlp_rules, text, ["عبداللطيف آل الشيخ"]) == [
+        "عبداللطيف آل الشيخ"
+    ]
