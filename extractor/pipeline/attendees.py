@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractor.pipeline.facts import candidates, ensure_extensions
-from extractor.pipeline.lexicons import has_waw, match_exact
+from extractor.pipeline.lexicons import has_waw, match_exact, prep_clitic
 from extractor.pipeline.persons import is_named, person_at
 from extractor.pipeline.phrases import (
     ORG_LABELS,
@@ -91,6 +91,21 @@ def _read_list(doc: Doc, k: int) -> None:
             k += 1
         elif not has_waw(doc[k]):
             return
+        if _prepositional(doc, k):
+            return
+
+
+def _prepositional(doc: Doc, k: int) -> bool:
+    """With NER, ``، لمبعوث الأمين العام``: ب / ل glued to a word outside any entity ends the list.
+
+    Without NER such a word may still be a name (بندر، لطيفة), so the list goes on.
+    """
+    return (
+        k < len(doc)
+        and ner_ran(doc)
+        and prep_clitic(doc[k]) is not None
+        and not doc[k].ent_type_
+    )
 
 
 def _read_one(doc: Doc, k: int) -> int | None:

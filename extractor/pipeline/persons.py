@@ -46,12 +46,24 @@ def office_at(doc: Doc, i: int) -> Slice | None:
     hit = match_exact("person_offices", doc, i)
     if not hit or written_as(doc[i], "person_offices_not"):
         return None
-    end = extend_chain(doc, i + hit[0], royal=False)
+    end = _before_name(doc, i + hit[0], extend_chain(doc, i + hit[0], royal=False))
     if end < len(doc) and has_waw(doc[end]):  # a second office: محافظ جدة ورئيس اللجنة
         second = match_exact("person_offices", doc, end)
         if second:
             end = extend_chain(doc, end + second[0], royal=False)
     return Slice(i, end)
+
+
+def _before_name(doc: Doc, start: int, end: int) -> int:
+    """Cut an office chain where a name begins (``الرئيس | عبد ربه منصور هادي``).
+
+    A PER entity or a name link (عبد، أبو) starting inside the chain is the
+    holder's name, not a complement of the office.
+    """
+    for k in range(start, end):
+        if ent_starting(doc, k, PER_LABELS) or match_exact("person_name_links", doc, k):
+            return k
+    return end
 
 
 def person_at(doc: Doc, i: int) -> PersonParse | None:

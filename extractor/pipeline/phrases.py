@@ -246,11 +246,12 @@ def name_at(doc: Doc, i: int) -> Slice | None:
 
 
 def _ends_name(doc: Doc, k: int) -> bool:
-    """A word no personal name runs into: punctuation or an event noun.
+    """A word no personal name runs into: punctuation, a stop or an event noun.
 
-    Titles and stops may sit inside a name the NER found (``آل الشيخ``).
+    Titles may sit inside a name the NER found (``آل الشيخ``).
     """
-    return is_break(doc[k]) or bool(match_exact("event_nouns", doc, k))
+    tok = doc[k]
+    return is_break(tok) or is_stop(tok) or bool(match_exact("event_nouns", doc, k))
 
 
 def _name_word(doc: Doc, k: int, first: bool = False) -> bool:

@@ -268,3 +268,20 @@ def test_a_person_entity_stops_at_an_event_noun(nlp_rules):
     assert _patrons_with_people(nlp_rules, text, ["عبداللطيف آل الشيخ"]) == [
         "عبداللطيف آل الشيخ"
     ]
+
+
+def test_an_office_chain_stops_where_the_name_begins(nlp_rules):
+    """``الرئيس عبد ربه منصور هادي``: a name link or a PER entity starts the holder's name."""
+    text = "أقيم مهرجان الصيف بحضور الرئيس عبد ربه منصور هادي ."
+    assert set(_attendees_with_entities(nlp_rules, text, ["عبد ربه منصور هادي"])) == {
+        "عبد ربه منصور هادي"  # by the cue and as a titled person: resolve merges them
+    }
+    text = "أقيم مهرجان الصيف بحضور الرئيس رجب طيب أردوغان ."
+    assert set(_attendees_with_entities(nlp_rules, text, ["رجب طيب أردوغان"])) == {
+        "رجب طيب أردوغان"
+    }
+
+
+def test_with_ner_a_prepositional_word_ends_a_presence_list(nlp_rules):
+    text = "وقدم الرئيس هادي ، لمبعوث الأمين العام للأمم المتحدة ، شرحا عن الأوضاع ."
+    assert _attendees_with_entities(nlp_rules, text, ["هادي"]) == ["هادي"]
