@@ -73,18 +73,41 @@ def test_holiday_is_not_an_event(nlp_rules):
     assert all(e.name is None or "الفطر" not in e.name for e in facts.events)
 
 
-def _organizers_with_entities(nlp, text, orgs):
-    """Run up to civic_organizers with ``orgs`` marked as ORG entities (an NER's output)."""
-    from extractor.pipeline.facts import candidates
-    from tests.conftest import run_until
+def _with_entities(nlp, text, names, label, kind):
+    """Run ``civic_<kind>`` with ``names`` marked as ``label`` entities (an NER's output).
 
-    doc = run_until(nlp, text, "civic_events")
-    spans = [
-        doc.char_span(text.index(o), text.index(o) + len(o), label="ORG") for o in orgs
-    ]
-    doc.set_ents(spans, default="outside")
-    doc = nlp.get_pipe("civic_organizers")(doc)
-    return [c.fields["name"] for c in candidates(doc, "organizers")]
+    The stages before it run as usual; the candidates' names come back raw,
+    before resolve merges repeats.
+    """
+    from extractor.pipeline.facts import candidates
+
+    component = f"civic_{kind}"
+    doc = nlp.make_doc(text)
+    doc._.published = None
+    for name, proc in nlp.pipeline:
+        if name == component:
+            break
+        doc = proc(doc)
+    if names is not None:  # None: no NER ran
+        spans = [
+            doc.char_span(text.index(n), text.index(n) + len(n), label=label)
+            for n in names
+        ]
+        doc.set_ents(spans, default="outside")
+    doc = nlp.get_pipe(component)(doc)
+    return [c.fields["name"] for c in candidates(doc, kind)]
+
+
+def _organizers_with_entities(nlp, text, orgs):
+    return _with_entities(nlp, text, orgs, "ORG", "organizers")
+
+
+def _attendees_with_entities(nlp, text, people):
+    return _with_entities(nlp, text, people, "PER", "attendees")
+
+
+def _patrons_with_people(nlp, text, people):
+    return _with_entities(nlp, text, people, "PER", "patrons")
 
 
 def test_an_org_entity_before_or_after_an_organizing_cue(nlp_rules):
@@ -115,30 +138,11 @@ def test_no_organizers_where_no_event_is_named(nlp_rules):
     assert _organizers_with_entities(nlp_rules, group, ["داعش"]) == []
 
 
-def _attendees_with_entities(nlp, text, people):
-    """Run up to civic_attendees with ``people`` marked as PER entities (an NER's output)."""
-    from extractor.pipeline.facts import candidates
-    from tests.conftest import run_until
-
-    doc = run_until(nlp, text, "civic_organizers")
-    spans = [
-        doc.char_span(text.index(p), text.index(p) + len(p), label="PER")
-        for p in people
-    ]
-    doc.set_ents(spans, default="outside")
-    doc = nlp.get_pipe("civic_attendees")(doc)
-    return [c.fields["name"] for c in candidates(doc, "attendees")]
-
-
 def test_with_ner_an_office_holder_needs_a_person_entity(nlp_rules):
     """An office followed by no PER entity names nobody (``أمير الشرقية فعالياته``)."""
     text = "أقيم مهرجان الصيف أمس ، وتابع أمير الشرقية فعالياته ، وتجول رئيس البلدية خالد العمري في أرجائه ."
-    without_ner = nlp_rules.get_pipe("civic_attendees")(
-        run_until_rules(nlp_rules, text)
-    )
-    assert "فعالياته" in _names(
-        without_ner
-    )  # rules alone take the word after the office
+    # rules alone take the word after the office
+    assert "فعالياته" in _attendees_with_entities(nlp_rules, text, None)
     assert _attendees_with_entities(nlp_rules, text, ["خالد العمري"]) == ["خالد العمري"]
 
 
@@ -161,18 +165,6 @@ def test_the_preposition_amam_is_no_office(nlp_rules):
     assert [(p.name, p.role) for p in imam.patrons] == [
         ("عبدالرحمن السديس", "إمام المسجد الحرام")
     ]
-
-
-def run_until_rules(nlp, text):
-    from tests.conftest import run_until
-
-    return run_until(nlp, text, "civic_organizers")
-
-
-def _names(doc):
-    from extractor.pipeline.facts import candidates
-
-    return [c.fields["name"] for c in candidates(doc, "attendees")]
 
 
 def test_presence_list_after_kull_min_or_a_group_word(nlp_rules):
@@ -241,21 +233,6 @@ def test_an_org_entity_does_not_swallow_a_title(nlp_rules):
     assert _organizers_with_entities(nlp_rules, text, ["وزارة الحج الأستاذ"]) == [
         "وزارة الحج"
     ]
-
-
-def _patrons_with_people(nlp, text, people):
-    from tests.conftest import run_until
-
-    doc = run_until(nlp, text, "civic_events")
-    spans = [
-        doc.char_span(text.index(p), text.index(p) + len(p), label="PER")
-        for p in people
-    ]
-    doc.set_ents(spans, default="outside")
-    doc = nlp.get_pipe("civic_patrons")(doc)
-    from extractor.pipeline.facts import candidates
-
-    return [c.fields["name"] for c in candidates(doc, "patrons")]
 
 
 def test_a_person_entity_stops_at_an_event_noun(nlp_rules):
