@@ -2,8 +2,8 @@
 
 An organization phrase right after an organizing cue (نظمت، أقام، بالتعاون مع)
 or right before it (``أمانة جدة تنظم``) is an organizer, and so is one
-coordinated with it by و, or one an event noun is annexed to
-(``فعاليات الشركة السياحية الوطنية``). Head nouns that name the organizing committee
+coordinated with it by و, or one a festival or ceremony is annexed to
+(``احتفالات أمانة منطقة الرياض``). Head nouns that name the organizing committee
 itself (``اللجنة المنظمة``) are organizers wherever they stand. An article
 that names no event has no organizers: ``نفذ`` and ``تنظيم`` there are an
 attack and a militant group (``تنظيم داعش``), not an event's organizer.

@@ -23,6 +23,7 @@ from extractor.pipeline.phrases import (
     is_blocked,
     name_at,
     ner_ran,
+    place_at,
 )
 
 MIN_NAME_WORD = 3  # letters in each word of an untitled name
@@ -61,8 +62,10 @@ def _before_name(doc: Doc, start: int, end: int) -> int:
     holder's name, not a complement of the office.
     """
     for k in range(start, end):
-        if ent_starting(doc, k, PER_LABELS) or match_exact("person_name_links", doc, k):
+        if ent_starting(doc, k, PER_LABELS):
             return k
+        if match_exact("person_name_links", doc, k) and not place_at(doc, k):
+            return k  # عبد ربه، أبو مازن; not أبو ظبي
     return end
 
 
