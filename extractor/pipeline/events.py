@@ -40,6 +40,11 @@ def mentions_event(doc: Doc) -> bool:
     return bool(doc.user_data.get(EVENT_NOUN_SEEN))
 
 
+def event_noun_at(doc: Doc, i: int) -> bool:
+    """Token ``i`` starts an event noun, indefinite accusatives included (``حفلا``)."""
+    return bool(match("event_nouns", doc, i)) or _accusative_event(token_norms(doc), i)
+
+
 def _accusative_event(norms: list[str], i: int) -> bool:
     """An indefinite accusative event noun (``معرضا``، ``حفلا``): alef after the noun."""
     norm = norms[i]

@@ -14,7 +14,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extractor.pipeline.events import mentions_event
+from extractor.pipeline.events import event_noun_at, mentions_event
 from extractor.pipeline.facts import add_candidate, ensure_extensions
 from extractor.pipeline.lexicons import (
     QUOTES_OPEN,
@@ -30,6 +30,7 @@ from extractor.pipeline.roles import org_name, role_cues
 LOOKAHEAD = 2  # tokens between a cue and the organization it introduces
 LOOKBACK = 10  # how far back a subject organization may start
 LEAD = 2  # tokens into the first sentence where its subject organization may start
+DATELINE = 12  # tokens a dateline (reporter- paper- city:) may take before the lead
 
 
 @Language.component("civic_organizers")
@@ -78,11 +79,24 @@ def _lead_subject(doc: Doc) -> None:
     first = next(doc.sents, None)
     if first is None:
         return
-    for j in range(first.start + 1, min(first.start + 1 + LEAD, first.end)):
+    start = _after_dateline(doc, first.start, first.end)
+    if not any(event_noun_at(doc, k) for k in range(start, first.end)):
+        return  # the lead reports no event (أعلنت أمانة جدة عن زيادة الدوائر ...)
+    for j in range(start + 1, min(start + 1 + LEAD, first.end)):
+        if match_exact("person_offices", doc, j - 1):
+            return  # وكيل وزارة النقل: the subject is a person
         org = org_at(doc, j)
         if org and org.end > j + 1:
             _add(doc, org, "lead_subject", 0.6)
             return
+
+
+def _after_dateline(doc: Doc, start: int, end: int) -> int:
+    """Where the lead begins after a dateline (``هادي العصيمي- سبق- مكة المكرمة:``)."""
+    for j in range(start, min(start + DATELINE, end - 1)):
+        if doc[j].text == ":":
+            return j + 1
+    return start
 
 
 def _add(doc: Doc, org: Slice, rule: str, score: float = 1.0) -> None:

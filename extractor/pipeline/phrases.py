@@ -98,6 +98,7 @@ def extend_chain(
     venue_stop: bool = True,
     coordination: bool = False,
     waw: bool = True,
+    genitive: bool = True,
 ) -> int:
     """End (exclusive) of the construct chain whose complements start at ``j``.
 
@@ -105,6 +106,8 @@ def extend_chain(
     (``أمانة جدة``), words glued to ب/ل before a definite word or a place, and
     ``الملك/الأمير + name`` inside facility names. Stops at punctuation, stops,
     cues, event nouns and at an indefinite word after the first complement.
+    ``genitive=False`` (after a definite head: ``الأمانة مهرجانا``) takes no
+    indefinite word at all: a head with the article is no construct.
     """
     k = j
     while k < len(doc) and k - j < limit:
@@ -128,11 +131,18 @@ def extend_chain(
             break
         if venue_stop and k > j and _at_venue(doc, k):
             break
+        if (
+            k > j
+            and not prep_clitic(tok)
+            and not has_waw(tok)  # قصر المؤتمرات والاحتفالات: still one name
+            and match("event_nouns", doc, k)
+        ):
+            break  # نظمت أمانة جدة | الحفل: the object, not a complement
         if royal_size:
             k += royal_size
         elif (
             is_definite(tok)
-            or (k == j and not prep_clitic(tok))
+            or (k == j and genitive and not prep_clitic(tok))
             or prep_clitic(tok)
             and k + 1 < len(doc)
             and _continues(doc, k + 1)
@@ -273,7 +283,9 @@ def org_at(doc: Doc, i: int) -> Slice | None:
     hit = match_head("org_heads", doc, i)
     if not hit:
         return None
-    end = extend_chain(doc, i + hit[0], coordination=True)
+    end = extend_chain(
+        doc, i + hit[0], coordination=True, genitive=not is_definite(doc[i])
+    )
     ent = ent_starting(doc, i, ORG_LABELS)
     if ent is not None and end < ent.end <= i + MAX_CHAIN:
         # the NER saw a longer name (مجلس قبائل ربيعة ورفيدة), but a second

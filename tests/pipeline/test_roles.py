@@ -262,3 +262,23 @@ def test_an_office_chain_stops_where_the_name_begins(nlp_rules):
 def test_with_ner_a_prepositional_word_ends_a_presence_list(nlp_rules):
     text = "وقدم الرئيس هادي ، لمبعوث الأمين العام للأمم المتحدة ، شرحا عن الأوضاع ."
     assert _attendees_with_entities(nlp_rules, text, ["هادي"]) == ["هادي"]
+
+
+def test_the_lead_subject_organizes_only_a_reported_event(nlp_rules):
+    """The organization a story opens with, after any dateline, if the lead names an event."""
+    dateline = "هادي العصيمي- سبق- مكة المكرمة: نظمت اللجنة المحلية للانتخابات ورشة عمل للمدربين ."
+    assert "اللجنة المحلية للانتخابات" in _organizers_with_entities(
+        nlp_rules, dateline, []
+    )
+    statement = (
+        "أعلنت وزارة التجارة بدء تطبيق الدليل . وتقيم جمعية البر مهرجانا للأطفال ."
+    )
+    assert _organizers_with_entities(nlp_rules, statement, []) == ["جمعية البر"]
+    person = "أوضح وكيل وزارة النقل المهندس هذلول الهذلول أن المعرض يفتتح غدا ."
+    assert _organizers_with_entities(nlp_rules, person, []) == []
+
+
+def test_a_definite_head_takes_no_indefinite_complement(nlp_rules):
+    """``الأمانة مهرجانا``: a head with the article is no construct; the name is spelled out."""
+    text = "نظمت أمانة محافظة جدة الحفل . وتقيم الأمانة مهرجانا للأطفال ."
+    assert set(_organizers_with_entities(nlp_rules, text, [])) == {"أمانة محافظة جدة"}
