@@ -282,3 +282,13 @@ def test_a_definite_head_takes_no_indefinite_complement(nlp_rules):
     """``الأمانة مهرجانا``: a head with the article is no construct; the name is spelled out."""
     text = "نظمت أمانة محافظة جدة الحفل . وتقيم الأمانة مهرجانا للأطفال ."
     assert set(_organizers_with_entities(nlp_rules, text, [])) == {"أمانة محافظة جدة"}
+
+
+def test_military_rank_with_rukn_is_one_title(nlp_rules):
+    facts = _facts(
+        nlp_rules,
+        "أقيم مهرجان الصيف بحضور مدير شرطة جازان اللواء ركن سعيد بن حسين الغامدي .",
+    )
+    assert [(a.name, a.title) for a in facts.attendees] == [
+        ("سعيد بن حسين الغامدي", "اللواء ركن")
+    ]
