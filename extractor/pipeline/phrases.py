@@ -261,7 +261,7 @@ def _ends_name(doc: Doc, k: int) -> bool:
     Titles may sit inside a name the NER found (``آل الشيخ``).
     """
     tok = doc[k]
-    return is_break(tok) or is_stop(tok) or bool(match_exact("event_nouns", doc, k))
+    return is_break(tok) or is_stop(tok) or bool(match("event_nouns", doc, k))
 
 
 def _name_word(doc: Doc, k: int, first: bool = False) -> bool:

@@ -241,6 +241,10 @@ def test_a_person_entity_stops_at_an_event_noun(nlp_rules):
     assert _patrons_with_people(nlp_rules, text, ["خالد الفالح المؤتمر العالمي"]) == [
         "خالد الفالح"
     ]
+    text = "رعى وزير الصحة خالد الفالح الحفل الختامي ."  # an event noun with ال
+    assert _patrons_with_people(nlp_rules, text, ["خالد الفالح الحفل"]) == [
+        "خالد الفالح"
+    ]
     text = "رعى وزير الشؤون البلدية عبداللطيف آل الشيخ المعرض ."
     assert _patrons_with_people(nlp_rules, text, ["عبداللطيف آل الشيخ"]) == [
         "عبداللطيف آل الشيخ"
