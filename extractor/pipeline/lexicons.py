@@ -74,8 +74,12 @@ def is_stop(token: Token) -> bool:
 
 
 def has_waw(token: Token) -> bool:
-    """Starts with the conjunction و and is more than a short word."""
-    return token.norm_[:1] == _WAW and len(token.norm_) > 3 and token.norm_[1:2] != _WAW
+    """Starts with the conjunction و and is more than a short word.
+
+    ``ووزارة`` is و + وزارة; a short ``وو...`` word is left alone.
+    """
+    norm = token.norm_
+    return norm[:1] == _WAW and len(norm) > (4 if norm[1:2] == _WAW else 3)
 
 
 def is_definite(token: Token) -> bool:
