@@ -4,7 +4,9 @@ An organization phrase right after an organizing cue (نظمت، أقام، با
 or right before it (``أمانة جدة تنظم``) is an organizer, and so is one
 coordinated with it by و, or one a festival or ceremony is annexed to
 (``احتفالات أمانة منطقة الرياض``). Head nouns that name the organizing committee
-itself (``اللجنة المنظمة``) are organizers wherever they stand. An article
+itself (``اللجنة المنظمة``) are organizers wherever they stand. A person is an
+organizer only when the article names no organizing body and calls him the
+event's organizer (``منظم المهرجان الدكتور مقبل المقبل``). An article
 that names no event has no organizers: ``نفذ`` and ``تنظيم`` there are an
 attack and a militant group (``تنظيم داعش``), not an event's organizer.
 """
@@ -15,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractor.pipeline.events import event_noun_at, mentions_event
-from extractor.pipeline.facts import add_candidate, ensure_extensions
+from extractor.pipeline.facts import add_candidate, candidates, ensure_extensions
 from extractor.pipeline.lexicons import (
     QUOTES_OPEN,
     has_waw,
@@ -23,7 +25,16 @@ from extractor.pipeline.lexicons import (
     match,
     match_exact,
 )
-from extractor.pipeline.phrases import ORG_LABELS, Slice, ent_at, org_at
+from extractor.pipeline.persons import person_at
+from extractor.pipeline.phrases import (
+    ORG_LABELS,
+    PER_LABELS,
+    Slice,
+    ent_at,
+    in_entity,
+    ner_ran,
+    org_at,
+)
 from extractor.pipeline.resources import load_lexicon
 from extractor.pipeline.roles import org_name, role_cues
 
@@ -52,7 +63,35 @@ def find_organizers(doc: Doc) -> Doc:
     _committees(doc)
     _lead_subject(doc)
     _event_owner(doc)
+    if not candidates(doc, "organizers"):
+        _organizing_people(doc)
     return doc
+
+
+def _organizing_people(doc: Doc) -> None:
+    """People called the event's organizer (``منظم البطولة عبدالباري آل عبدالله``).
+
+    The office must be one of ``organizer_person_offices`` with an event noun
+    for complement; an untitled name must, under NER, touch a PER entity
+    (a title such as ``الدكتور`` already says a name follows). Quoted or not,
+    the office itself says who organizes.
+    """
+    for i in range(len(doc) - 1):
+        if not match_exact("organizer_person_offices", doc, i):
+            continue
+        if not event_noun_at(doc, i + 1):
+            continue  # منظمة الصحة العالمية: an organization, not a person's office
+        person = person_at(doc, i)
+        if person is None or person.name is None:
+            continue
+        if (
+            not person.titles
+            and ner_ran(doc)
+            and not in_entity(doc, person.name, PER_LABELS)
+        ):
+            continue
+        name = doc[person.name.start : person.name.end]
+        add_candidate(doc, "organizers", name, "organizer_person", 0.6, name=name.text)
 
 
 OWNED_EVENTS = ("festival", "ceremony")  # مهرجان بلدية X: the body holds it

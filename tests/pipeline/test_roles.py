@@ -296,3 +296,28 @@ def test_military_rank_with_rukn_is_one_title(nlp_rules):
     assert [(a.name, a.title) for a in facts.attendees] == [
         ("سعيد بن حسين الغامدي", "اللواء ركن")
     ]
+
+
+def test_the_events_organizer_is_a_person_only_when_no_body_is_named(nlp_rules):
+    person = (
+        "وأقيم مهرجان الصيف في أبها . وقال منظم المهرجان الدكتور مقبل المقبل إنه نجح ."
+    )
+    assert _organizers_with_entities(nlp_rules, person, []) == ["مقبل المقبل"]
+    untitled = "وأشاد منظم البطولة عبدالباري آل عبدالله بالشركاء في البطولة ."
+    assert _organizers_with_entities(nlp_rules, untitled, []) == []  # NER: no PER
+    assert _with_entities(
+        nlp_rules, untitled, ["عبدالباري آل عبدالله"], "PER", "organizers"
+    ) == ["عبدالباري آل عبدالله"]
+    body = "ونظمت بلدية أبها مهرجان الصيف . وقال منظم المهرجان الدكتور مقبل المقبل إنه نجح ."
+    assert set(_organizers_with_entities(nlp_rules, body, [])) == {"بلدية أبها"}
+    organization = "وقالت منظمة الصحة العالمية الدكتورة مارغريت تشان في المؤتمر ."
+    assert "مارغريت تشان" not in _organizers_with_entities(nlp_rules, organization, [])
+
+
+def test_a_word_glued_to_waw_that_starts_with_waw_is_coordinated(nlp_rules):
+    story = "ونظمت المؤتمر جمعية النحالين وجامعة الباحة ووزارة الزراعة ."
+    assert set(_organizers_with_entities(nlp_rules, story, [])) == {
+        "جمعية النحالين",
+        "جامعة الباحة",
+        "وزارة الزراعة",
+    }
