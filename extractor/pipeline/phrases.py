@@ -283,8 +283,12 @@ def org_at(doc: Doc, i: int) -> Slice | None:
     hit = match_head("org_heads", doc, i)
     if not hit:
         return None
+    eponym = _eponym(doc, i + hit[0]) if not is_definite(doc[i]) else None
     end = extend_chain(
-        doc, i + hit[0], coordination=True, genitive=not is_definite(doc[i])
+        doc,
+        eponym or i + hit[0],
+        coordination=True,
+        genitive=eponym is None and not is_definite(doc[i]),
     )
     ent = ent_starting(doc, i, ORG_LABELS)
     if ent is not None and end < ent.end <= i + MAX_CHAIN:
@@ -297,6 +301,20 @@ def org_at(doc: Doc, i: int) -> Slice | None:
     if end == i + hit[0] and hit[0] == 1 and not is_definite(doc[i]):
         return None  # a bare indefinite head (مجموعة من، فريق) names nobody
     return Slice(i, end)
+
+
+def _eponym(doc: Doc, k: int) -> int | None:
+    """End of a titled person the organization is named after, as the NER saw it.
+
+    ``كرسي المهندس عبدالله بن أحمد بقشان لأبحاث النحل``: a title right after an
+    indefinite head, then a PER entity. Royal names (``مؤسسة الملك خالد``) are
+    read by the chain itself; without NER nothing says where such a name ends.
+    """
+    titles = 0
+    while k < len(doc) and (hit := match_exact("person_titles", doc, k)):
+        titles, k = titles + 1, k + hit[0]
+    ent = ent_starting(doc, k, PER_LABELS) if titles else None
+    return min(ent.end, k + MAX_NAME) if ent is not None else None
 
 
 def org_mentions(doc: Doc) -> list[Slice]:

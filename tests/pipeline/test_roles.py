@@ -321,3 +321,15 @@ def test_a_word_glued_to_waw_that_starts_with_waw_is_coordinated(nlp_rules):
         "جامعة الباحة",
         "وزارة الزراعة",
     }
+
+
+def test_an_organization_named_after_a_titled_person_under_ner(nlp_rules):
+    story = "ونظم المؤتمر كرسي المهندس عبدالله بقشان لأبحاث النحل بالتعاون مع جامعة الباحة ."
+    assert "كرسي المهندس عبدالله بقشان لأبحاث النحل" in _with_entities(
+        nlp_rules, story, ["عبدالله بقشان"], "PER", "organizers"
+    )
+    # without a PER entity nothing says where the name ends: no organizer from كرسي
+    assert not any(
+        name.startswith("كرسي")
+        for name in _organizers_with_entities(nlp_rules, story, [])
+    )
