@@ -283,7 +283,7 @@ def org_at(doc: Doc, i: int) -> Slice | None:
     hit = match_head("org_heads", doc, i)
     if not hit:
         return None
-    eponym = _eponym(doc, i + hit[0]) if not is_definite(doc[i]) else None
+    eponym = eponym_end(doc, i + hit[0]) if not is_definite(doc[i]) else None
     end = extend_chain(
         doc,
         eponym or i + hit[0],
@@ -303,15 +303,16 @@ def org_at(doc: Doc, i: int) -> Slice | None:
     return Slice(i, end)
 
 
-def _eponym(doc: Doc, k: int) -> int | None:
-    """End of a titled person the organization is named after, as the NER saw it.
+def eponym_end(doc: Doc, k: int) -> int | None:
+    """End of the titled person a body or a place is named after, as the NER saw it.
 
-    ``كرسي المهندس عبدالله بن أحمد بقشان لأبحاث النحل``: a title right after an
-    indefinite head, then a PER entity. Royal names (``مؤسسة الملك خالد``) are
-    read by the chain itself; without NER nothing says where such a name ends.
+    ``كرسي المهندس عبدالله بن أحمد بقشان لأبحاث النحل``, ``قاعة الشيخ ناصر آل
+    زرعة``: a title of ``eponym_titles`` right after an indefinite head, then a
+    PER entity. Royal names (``مؤسسة الملك خالد``) are read by the chain
+    itself; without NER nothing says where such a name ends.
     """
     titles = 0
-    while k < len(doc) and (hit := match_exact("person_titles", doc, k)):
+    while k < len(doc) and (hit := match_exact("eponym_titles", doc, k)):
         titles, k = titles + 1, k + hit[0]
     ent = ent_starting(doc, k, PER_LABELS) if titles else None
     return min(ent.end, k + MAX_NAME) if ent is not None else None

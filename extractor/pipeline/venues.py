@@ -14,13 +14,14 @@ from spacy.tokens import Doc
 
 from extractor.pipeline.facts import add_candidate, candidates, ensure_extensions
 from extractor.pipeline.lexicons import (
+    is_definite,
     match,
     match_exact,
     match_head,
     norm_prep_clitic,
     prep_clitic,
 )
-from extractor.pipeline.phrases import Slice, extend_chain, quoted_after
+from extractor.pipeline.phrases import Slice, eponym_end, extend_chain, quoted_after
 from extractor.pipeline.resources import load_lexicon, token_norms
 from extractor.pipeline.roles import org_name
 
@@ -66,7 +67,8 @@ def _facility_at(doc: Doc, i: int) -> Slice | None:
     hit = match_head("venue_heads", doc, i)
     if not hit:
         return None
-    end = extend_chain(doc, i + hit[0], venue_stop=False)
+    eponym = eponym_end(doc, i + hit[0]) if not is_definite(doc[i]) else None
+    end = extend_chain(doc, eponym or i + hit[0], venue_stop=False)
     while end > i + hit[0] and (
         doc[end - 1].like_num or match_exact("ordinals", doc, end - 1)
     ):

@@ -333,3 +333,13 @@ def test_an_organization_named_after_a_titled_person_under_ner(nlp_rules):
         name.startswith("كرسي")
         for name in _organizers_with_entities(nlp_rules, story, [])
     )
+
+
+def test_a_venue_named_after_a_titled_person_under_ner(nlp_rules):
+    story = "وأقيم الحفل في قاعة الشيخ ناصر آل زرعة بمقر الغرفة ."
+    venues = _with_entities(nlp_rules, story, ["ناصر آل زرعة"], "PER", "venues")
+    assert venues[0] == "قاعة الشيخ ناصر آل زرعة بمقر الغرفة"
+    # a military rank is no eponym's title: نادي الرائد is a club
+    club = "وأقيم الحفل في نادي الرائد أحمد الكسار ."
+    venues = _with_entities(nlp_rules, club, ["أحمد الكسار"], "PER", "venues")
+    assert "نادي الرائد أحمد الكسار" not in venues
