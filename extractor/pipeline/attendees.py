@@ -18,6 +18,7 @@ from extractor.pipeline.phrases import (
     PER_LABELS,
     ent_at,
     in_entity,
+    names_eponym,
     ner_ran,
     org_at,
 )
@@ -44,7 +45,8 @@ def _titled_people(doc: Doc) -> None:
     """Titled or office-holding people the story reports, unless only quoted."""
     k = 0
     while k < len(doc):
-        person = person_at(doc, k) if _opens_person(doc, k) else None
+        opens = _opens_person(doc, k) and not names_eponym(doc, k)
+        person = person_at(doc, k) if opens else None
         if person is None or person.name is None:
             k += 1
             continue

@@ -283,7 +283,7 @@ def org_at(doc: Doc, i: int) -> Slice | None:
     hit = match_head("org_heads", doc, i)
     if not hit:
         return None
-    eponym = eponym_end(doc, i + hit[0]) if not is_definite(doc[i]) else None
+    eponym = eponym_end(doc, i, i + hit[0])
     end = extend_chain(
         doc,
         eponym or i + hit[0],
@@ -303,19 +303,43 @@ def org_at(doc: Doc, i: int) -> Slice | None:
     return Slice(i, end)
 
 
-def eponym_end(doc: Doc, k: int) -> int | None:
+def eponym_end(doc: Doc, head: int, k: int) -> int | None:
     """End of the titled person a body or a place is named after, as the NER saw it.
 
     ``كرسي المهندس عبدالله بن أحمد بقشان لأبحاث النحل``, ``قاعة الشيخ ناصر آل
-    زرعة``: a title of ``eponym_titles`` right after an indefinite head, then a
-    PER entity. Royal names (``مؤسسة الملك خالد``) are read by the chain
-    itself; without NER nothing says where such a name ends.
+    زرعة``: the head at ``head`` (ending at ``k``), a title there, then a PER
+    entity. Royal names (``مؤسسة الملك خالد``) are read by the chain itself;
+    without NER nothing says where such a name ends.
     """
-    titles = 0
-    while k < len(doc) and (hit := match_exact("eponym_titles", doc, k)):
-        titles, k = titles + 1, k + hit[0]
-    ent = ent_starting(doc, k, PER_LABELS) if titles else None
+    if not names_eponym(doc, k, head):
+        return None
+    hit = match_exact("eponym_titles", doc, k)
+    while hit:
+        k += hit[0]
+        hit = match_exact("eponym_titles", doc, k) if k < len(doc) else None
+    ent = ent_starting(doc, k, PER_LABELS)
     return min(ent.end, k + MAX_NAME) if ent is not None else None
+
+
+def names_eponym(doc: Doc, k: int, head: int | None = None) -> bool:
+    """The title at ``k`` opens the name of the person the body or place before it is named after.
+
+    ``كرسي | المهندس عبدالله بقشان``, ``مستشفى | الدكتور سليمان الحبيب``: an
+    indefinite organization or facility head (at ``head``, else the word
+    before ``k``) right before a title of ``eponym_titles``; not a head that
+    says who leads (``برئاسة الأستاذ``, lexicon ``eponym_heads_not``). Such a
+    person is part of a name, not someone present.
+    """
+    if head is None:
+        head = k - 1
+    if head < 0 or k >= len(doc) or not match_exact("eponym_titles", doc, k):
+        return False
+    if is_definite(doc[head]) or match_head("eponym_heads_not", doc, head):
+        return False
+    return any(
+        (hit := match_head(name, doc, head)) and head + hit[0] == k
+        for name in ("org_heads", "venue_heads")
+    )
 
 
 def org_mentions(doc: Doc) -> list[Slice]:

@@ -14,7 +14,6 @@ from spacy.tokens import Doc
 
 from extractor.pipeline.facts import add_candidate, candidates, ensure_extensions
 from extractor.pipeline.lexicons import (
-    is_definite,
     match,
     match_exact,
     match_head,
@@ -67,7 +66,7 @@ def _facility_at(doc: Doc, i: int) -> Slice | None:
     hit = match_head("venue_heads", doc, i)
     if not hit:
         return None
-    eponym = eponym_end(doc, i + hit[0]) if not is_definite(doc[i]) else None
+    eponym = eponym_end(doc, i, i + hit[0])
     end = extend_chain(doc, eponym or i + hit[0], venue_stop=False)
     while end > i + hit[0] and (
         doc[end - 1].like_num or match_exact("ordinals", doc, end - 1)

@@ -343,3 +343,15 @@ def test_a_venue_named_after_a_titled_person_under_ner(nlp_rules):
     club = "وأقيم الحفل في نادي الرائد أحمد الكسار ."
     venues = _with_entities(nlp_rules, club, ["أحمد الكسار"], "PER", "venues")
     assert "نادي الرائد أحمد الكسار" not in venues
+
+
+def test_the_person_a_body_is_named_after_is_no_attendee(nlp_rules):
+    eponym = (
+        "وأوضح المشرف على كرسي المهندس عبدالله بقشان لأبحاث النحل أن المهرجان نجح ."
+    )
+    assert "عبدالله بقشان" not in _attendees_with_entities(nlp_rules, eponym, None)
+    chaired = (
+        "تعقد لجنة الاستعداد صباح اليوم برئاسة الأستاذ محمد المرشد المدير العام "
+        "للتعليم اجتماع اللجنة بقاعة الاجتماعات ، وبحضور الأستاذ حمد الشنيبر ."
+    )
+    assert "محمد المرشد" in _attendees_with_entities(nlp_rules, chaired, None)
