@@ -36,9 +36,28 @@ def find_attendees(doc: Doc) -> Doc:
     for cue in role_cues(doc):
         if cue.role == "attendee":
             _read_list(doc, cue.end)
-    if candidates(doc, "events"):  # present at what? only where an event is reported
+    if _reports_event(doc):  # present at what? only where the story is an event's
         _titled_people(doc)
     return doc
+
+
+LEAD_SENTENCES = 2  # sentences that say what a story is about
+
+
+def _reports_event(doc: Doc) -> bool:
+    """The story is an event's: an event found in its lead, or a patron anywhere.
+
+    A story that only mentions an event further down (a programme, a past
+    championship) is about something else, and the titled people it names
+    (``الرئيس السوري بشار الأسد``) were not reported present at anything.
+    """
+    if candidates(doc, "patrons"):
+        return True
+    lead = [sent for _, sent in zip(range(LEAD_SENTENCES), doc.sents)]
+    if not lead:
+        return False
+    end_char = lead[-1].end_char
+    return any(c.start < end_char for c in candidates(doc, "events"))
 
 
 def _titled_people(doc: Doc) -> None:

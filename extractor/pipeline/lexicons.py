@@ -109,12 +109,41 @@ def prep_clitic(token: Token) -> str | None:
 
 
 def norm_prep_clitic(norm: str) -> str | None:
-    """:func:`prep_clitic` of a normalized word."""
+    """:func:`prep_clitic` of a normalized word.
+
+    A word the lexicons list as it stands (``بلدية``, ``بطولة``, ``لجنة``,
+    ``بريدة``) carries no preposition, though it starts with one's letter.
+    """
     if norm[:1] == _WAW and len(norm) > 4:
         norm = norm[1:]
-    if norm[:1] in _PREPS and len(norm) > 3:
+    if norm[:1] in _PREPS and len(norm) > 3 and norm not in _listed_words():
         return norm[0]
     return None
+
+
+# Lexicons whose words are nouns and names; a listed word is read as written.
+_WORD_LEXICONS = (
+    "org_heads",
+    "venue_heads",
+    "place_kinds",
+    "event_nouns",
+    "person_offices",
+    "person_titles",
+    "places",
+    "countries",
+)
+
+
+@cache
+def _listed_words() -> frozenset[str]:
+    """Every word of the noun and name lexicons that starts like a preposition."""
+    return frozenset(
+        word
+        for name in _WORD_LEXICONS
+        for term in load_lexicon(name)
+        for word in term.split()
+        if word[:1] in _PREPS
+    )
 
 
 def match(

@@ -147,9 +147,9 @@ def extend_chain(
             and k + 1 < len(doc)
             and _continues(doc, k + 1)
             and (k == j or _glued_complement(doc, k))
-            or match("org_heads", doc, k)
+            or (match("org_heads", doc, k) or match_head("place_kinds", doc, k))
             and k + 1 < len(doc)
-            and place_at(doc, k + 1)
+            and place_at(doc, k + 1)  # بلدية محافظة حوطة بني تميم
         ):
             k += 1
         else:
@@ -311,9 +311,9 @@ def eponym_end(doc: Doc, head: int, k: int) -> int | None:
     entity. Royal names (``مؤسسة الملك خالد``) are read by the chain itself;
     without NER nothing says where such a name ends.
     """
-    if not names_eponym(doc, k, head):
-        return None
-    hit = match_exact("eponym_titles", doc, k)
+    hit = match_exact("eponym_titles", doc, k) if k < len(doc) else None
+    if not hit or not names_eponym(doc, k, head):
+        return None  # royal names (مطار الملك عبدالعزيز) are the chain's own
     while hit:
         k += hit[0]
         hit = match_exact("eponym_titles", doc, k) if k < len(doc) else None
@@ -326,13 +326,16 @@ def names_eponym(doc: Doc, k: int, head: int | None = None) -> bool:
 
     ``كرسي | المهندس عبدالله بقشان``, ``مستشفى | الدكتور سليمان الحبيب``: an
     indefinite organization or facility head (at ``head``, else the word
-    before ``k``) right before a title of ``eponym_titles``; not a head that
-    says who leads (``برئاسة الأستاذ``, lexicon ``eponym_heads_not``). Such a
-    person is part of a name, not someone present.
+    before ``k``) right before a title of ``eponym_titles`` or a royal name
+    (``منتزه الأمير مشاري بن سعود``); not a head that says who leads
+    (``برئاسة الأستاذ``, lexicon ``eponym_heads_not``). Such a person is part
+    of a name, not someone present.
     """
     if head is None:
         head = k - 1
-    if head < 0 or k >= len(doc) or not match_exact("eponym_titles", doc, k):
+    if head < 0 or k >= len(doc):
+        return False
+    if not (match_exact("eponym_titles", doc, k) or match_exact("royal_names", doc, k)):
         return False
     if is_definite(doc[head]) or match_head("eponym_heads_not", doc, head):
         return False

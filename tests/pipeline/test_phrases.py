@@ -153,3 +153,15 @@ def test_an_org_entity_stretches_a_chain_but_not_over_a_second_org(nlp_rules):
     doc = _with_org(nlp_rules, text, "مجلس قبائل ربيعة ورفيدة")
     assert org_at(doc, 1).text(doc) == "مجلس قبائل ربيعة ورفيدة"
     assert org_at(nlp_rules(text), 1).text(nlp_rules(text)) == "مجلس قبائل"
+
+
+def test_a_listed_word_that_starts_like_a_preposition_carries_none(nlp_rules):
+    """``بلدية`` is no ب + لدية: the office goes on over it, and the NER's name follows."""
+    text = (
+        "بحضور وكيل المحافظة عناد العجرفي ورئيس بلدية محافظة حوطة بني تميم "
+        "بالنيابة محمد بن عبدالله الداود وعدد من المسؤولين"
+    )
+    doc = _with_entities(nlp_rules, text, ["عناد العجرفي", "محمد بن عبدالله الداود"])
+    person = person_at(doc, 5)
+    assert person.role.text(doc) == "ورئيس بلدية محافظة حوطة بني تميم بالنيابة"
+    assert person.name.text(doc) == "محمد بن عبدالله الداود"

@@ -355,3 +355,26 @@ def test_the_person_a_body_is_named_after_is_no_attendee(nlp_rules):
         "للتعليم اجتماع اللجنة بقاعة الاجتماعات ، وبحضور الأستاذ حمد الشنيبر ."
     )
     assert "محمد المرشد" in _attendees_with_entities(nlp_rules, chaired, None)
+
+
+def test_titled_people_count_only_in_a_story_about_an_event(nlp_rules):
+    """The lead names an event (or someone is its patron); a later mention is not enough."""
+    lead = "افتتحت بلدية أبها مهرجان الصيف . وزار الدكتور علي الغامدي أجنحة المهرجان ."
+    assert "علي الغامدي" in _attendees_with_entities(nlp_rules, lead, None)
+    news = (
+        "انتقد الرئيس السوري بشار الأسد المعارضة . وقال المحلل إن الوضع صعب . "
+        "وأضاف أن النظام يخسر . وكانت بطولة كأس العالم قد أقيمت في الدوحة ."
+    )
+    assert _attendees_with_entities(nlp_rules, news, None) == []
+
+
+def test_a_championship_is_an_event_though_it_starts_like_a_preposition(nlp_rules):
+    facts = _facts(nlp_rules, "وانطلقت بطولة الخليج للناشئين في الدمام أمس .")
+    assert [(e.type, e.name) for e in facts.events] == [
+        ("competition", "بطولة الخليج للناشئين")
+    ]
+
+
+def test_a_royal_eponym_is_no_attendee(nlp_rules):
+    story = "وأقيم حفل العيد في منتزه الأمير مشاري بن سعود بالباحة ."
+    assert _attendees_with_entities(nlp_rules, story, None) == []
