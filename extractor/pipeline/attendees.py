@@ -104,13 +104,18 @@ def _read_list(doc: Doc, k: int) -> None:
     opener = match_exact("attendee_list_openers", doc, k)
     if opener:  # كل من / الشعراء before the names
         k += opener[0]
+    glued = False  # the item's first word carries the joining و (وثاني الدهمشي)
     for _ in range(MAX_LIST):
-        k = _read_one(doc, k)
+        k = _read_one(doc, k, listed=bool(opener), conjunction=glued)
         if k is None or k >= len(doc):
             return
+        glued = False
         if doc[k].text in _COMMA or doc[k].norm_ == _WAW:
             k += 1
-        elif not has_waw(doc[k]):
+            glued = k < len(doc) and has_waw(doc[k])  # ، وثاني الدهمشي
+        elif has_waw(doc[k]):
+            glued = True
+        else:
             return
         if _prepositional(doc, k):
             return
@@ -129,10 +134,12 @@ def _prepositional(doc: Doc, k: int) -> bool:
     )
 
 
-def _read_one(doc: Doc, k: int) -> int | None:
+def _read_one(
+    doc: Doc, k: int, listed: bool = False, conjunction: bool = False
+) -> int | None:
     person = person_at(doc, k)
-    if person and person.name and is_named(person):
-        add_person(doc, "attendees", person, "attendee_cue")
+    if person and person.name and is_named(person, listed):
+        add_person(doc, "attendees", person, "attendee_cue", conjunction=conjunction)
         return person.end
     org = org_at(doc, k)
     if org and org.end > k + 1:

@@ -136,14 +136,19 @@ def _named_after_office(doc: Doc, k: int) -> tuple[int, list[Slice], Slice] | No
     return None
 
 
-def is_named(person: PersonParse) -> bool:
-    """A person mention we can trust: titled, office-holding, or a name of 2+ words."""
+def is_named(person: PersonParse, listed: bool = False) -> bool:
+    """A person mention we can trust: titled, office-holding, or a name of 2+ words.
+
+    An untitled name must, under NER, touch a PER entity, unless ``listed``:
+    words a list opener announces (``الشعراء سلطان الأسيمر``) are names by
+    their shape, whatever the NER saw in its window.
+    """
     if person.titles or person.role:
         return True
     name = person.name
     if name is None or name.end - name.start < 2:
         return False
-    if ner_ran(person.doc):
+    if ner_ran(person.doc) and not listed:
         return in_entity(person.doc, name, PER_LABELS)
     return all(len(t.norm_) >= MIN_NAME_WORD for t in person.doc[name.start : name.end])
 

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from extractor.pipeline.facts import add_candidate
 from extractor.pipeline.lexicons import head_cut, match_exact, skip_space
 from extractor.pipeline.persons import PersonParse
 from extractor.pipeline.phrases import Slice, antecedent
+from extractor.pipeline.resources import load_lexicon
 
 _CACHE_KEY = "civic_role_cues"
 
@@ -44,19 +45,44 @@ def role_cues(doc: Doc) -> list[Cue]:
     return doc.user_data[_CACHE_KEY]
 
 
-def add_person(doc: Doc, kind: str, person: PersonParse, rule: str, score: float = 1.0):
-    """Record a patron or attendee from a parsed person mention."""
+def add_person(
+    doc: Doc,
+    kind: str,
+    person: PersonParse,
+    rule: str,
+    score: float = 1.0,
+    conjunction: bool = False,
+):
+    """Record a patron or attendee from a parsed person mention.
+
+    ``conjunction``: the mention's first word may carry the و that joined it
+    to a list (``وثاني الدهمشي``); a name starting there drops it, unless the
+    word is itself a name written with و (``وليد``, lexicon ``waw_names``).
+    """
     title = " ".join(_as_listed(doc, t, "person_titles") for t in person.titles)
+    name = person.name.text(doc) if person.name else None
+    if (
+        name
+        and conjunction
+        and person.name.start == person.start
+        and not _waw_name(doc[person.start])
+    ):
+        name = name[1:]
     return add_candidate(
         doc,
         kind,
         doc[person.start : person.end],
         rule,
         score,
-        name=person.name.text(doc) if person.name else None,
+        name=name,
         title=title or None,
         role=_as_listed(doc, person.role, "person_offices") if person.role else None,
     )
+
+
+def _waw_name(token: Token) -> bool:
+    """The word is a given name that starts with و (``وليد``), not و + a word."""
+    return token.norm_ in load_lexicon("waw_names")
 
 
 def _as_listed(doc: Doc, piece: Slice, lexicon: str) -> str:

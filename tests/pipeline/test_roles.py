@@ -378,3 +378,25 @@ def test_a_championship_is_an_event_though_it_starts_like_a_preposition(nlp_rule
 def test_a_royal_eponym_is_no_attendee(nlp_rules):
     story = "وأقيم حفل العيد في منتزه الأمير مشاري بن سعود بالباحة ."
     assert _attendees_with_entities(nlp_rules, story, None) == []
+
+
+def test_a_list_opener_vouches_for_names_and_a_joining_waw_is_dropped(nlp_rules):
+    story = (
+        "وانطلق المهرجان . وأحيا الشعراء سلطان الأسيمر وثاني الدهمشي وسعد الجميلي "
+        "أمسية مميزة ."
+    )
+    # the NER saw the last two only; the opener الشعراء vouches for the first
+    people = ["وثاني الدهمشي", "وسعد الجميلي"]
+    assert _attendees_with_entities(nlp_rules, story, people) == [
+        "سلطان الأسيمر",
+        "ثاني الدهمشي",
+        "سعد الجميلي",
+    ]
+    # after a comma too, unless the word is a name written with و (وليد)
+    people = ["علي الحربي", "وسعد الجميلي", "وليد الغامدي"]
+    story = "وانطلق المهرجان . بحضور الأستاذ علي الحربي ، وسعد الجميلي ، وليد الغامدي ."
+    assert _attendees_with_entities(nlp_rules, story, people) == [
+        "علي الحربي",
+        "سعد الجميلي",
+        "وليد الغامدي",
+    ]
