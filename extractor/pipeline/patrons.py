@@ -18,6 +18,9 @@ from extractor.pipeline.roles import add_org_person, add_person, role_cues
 
 MAX_GAP = 3  # tokens allowed between an opener verb and its subject
 MAX_SUBJECT = 12  # tokens an office-and-name subject may span before its verb
+MAX_CLAUSE = 30  # tokens from a clause-opening كان to its opener verb
+_KANA = frozenset({"\u0643\u0627\u0646", "\u0648\u0643\u0627\u0646"})  # كان وكان
+_COMMAS = frozenset({",", "\u060c"})  # , ،
 
 
 @Language.component("civic_patrons")
@@ -49,31 +52,62 @@ def _patron_after(doc: Doc, k: int) -> None:
 
 
 def _opener_patron(doc: Doc) -> None:
+    """The first official who opens, closes or honours; later ones only as named subjects.
+
+    ``اختتم رئيس البلدية المهندس علي الشمري الملتقى ... وكان محافظ القريات
+    فيصل الشامي ... قد افتتحا الملتقى``: both are patrons. After the first, a
+    cue adds a patron only through an office-holder named as its subject, since
+    the words after a later verb are as often its object (``أمير الشرقية فعالياته``).
+    """
+    found = False
     for cue in role_cues(doc):
         if cue.role != "opener":
             continue
-        for k in range(cue.end, min(cue.end + MAX_GAP, len(doc))):
-            person = person_at(doc, k)
-            if (
-                person
-                and (person.titles or person.role)
-                and (person.name or person.role)
-            ):
-                add_person(doc, "patrons", person, "opener", 0.7)
-                return
+        person = None if found else _person_after(doc, cue.end)
+        if person:
+            add_person(doc, "patrons", person, "opener", 0.7)
+            found = True
+            continue
         person = _subject_before(doc, cue.start)
         if person:
             add_person(doc, "patrons", person, "opener_subject", 0.6)
-            return
+            found = True
+
+
+def _person_after(doc: Doc, k: int) -> PersonParse | None:
+    """A titled or office-holding person within :data:`MAX_GAP` words after the verb."""
+    for j in range(k, min(k + MAX_GAP, len(doc))):
+        person = person_at(doc, j)
+        if person and (person.titles or person.role) and (person.name or person.role):
+            return person
+    return None
 
 
 def _subject_before(doc: Doc, k: int) -> PersonParse | None:
-    """``رئيس الجمعية سلطان البازعي قد دشن``: an office-holder named right before
-    the opener verb, an auxiliary (قد، كان) aside."""
+    """The office-holder whose opener verb stands at ``k``.
+
+    ``رئيس الجمعية سلطان البازعي قد دشن``: named right before the verb, an
+    auxiliary (قد، كان) aside; or ``وكان محافظ القريات فيصل الشامي، يرافقه
+    ...، قد افتتحا``: named right after the كان that opens the clause.
+    """
     while k > 0 and match_exact("opener_auxiliaries", doc, k - 1):
         k -= 1
     for start in range(max(k - MAX_SUBJECT, 0), k - 1):
         person = person_at(doc, start) if not is_break(doc[start]) else None
         if person and person.end == k and person.role and person.name:
             return person
+    return _subject_after_kana(doc, k)
+
+
+def _subject_after_kana(doc: Doc, k: int) -> PersonParse | None:
+    """The named office-holder right after a كان earlier in the verb's sentence."""
+    sent_start = doc[k].sent.start if k < len(doc) else 0
+    for j in range(k - 1, max(sent_start, k - MAX_CLAUSE) - 1, -1):
+        if is_break(doc[j]) and doc[j].text not in _COMMAS:
+            return None  # another sentence or a quote
+        if doc[j].norm_ in _KANA:
+            person = person_at(doc, j + 1)
+            if person and person.role and person.name:
+                return person
+            return None
     return None

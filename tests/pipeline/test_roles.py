@@ -400,3 +400,13 @@ def test_a_list_opener_vouches_for_names_and_a_joining_waw_is_dropped(nlp_rules)
         "سعد الجميلي",
         "وليد الغامدي",
     ]
+
+
+def test_a_later_opener_adds_its_named_subject_as_patron(nlp_rules):
+    facts = _facts(
+        nlp_rules,
+        "اختتم رئيس بلدية القريات المهندس علي الشمري ملتقى الجوف للفن التشكيلي ، "
+        "وكان محافظ القريات بالإنابة فيصل الشامي ، يرافقه مدير الجمعية نواف الخالدي "
+        "، قد افتتحا الملتقى يوم الأحد .",
+    )
+    assert [p.name for p in facts.patrons] == ["علي الشمري", "فيصل الشامي"]
