@@ -410,3 +410,14 @@ def test_a_later_opener_adds_its_named_subject_as_patron(nlp_rules):
         "، قد افتتحا الملتقى يوم الأحد .",
     )
     assert [p.name for p in facts.patrons] == ["علي الشمري", "فيصل الشامي"]
+
+
+def test_the_agent_of_a_passive_honouring_is_the_patron(nlp_rules):
+    facts = _facts(
+        nlp_rules,
+        "وسيتم تكريم الفائزين بالمسابقة ، إذ سيتم تكريمهم من قبل معالي محافظ "
+        "الطائف فهد بن عبد العزيز بن معمر خلال الحفل .",
+    )
+    assert [(p.name, p.role) for p in facts.patrons] == [
+        ("فهد بن عبد العزيز بن معمر", "محافظ الطائف")
+    ]
