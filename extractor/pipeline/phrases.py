@@ -32,6 +32,7 @@ from extractor.pipeline.resources import phrase_index
 
 MAX_CHAIN = 9  # tokens in a construct chain after its head
 MAX_NAME = 6  # tokens in a personal name
+NISBA_LETTERS = 4  # letters of the shortest relative adjective read as one (سكني)
 PER_LABELS = ("PER", "PERS")
 ORG_LABELS = ("ORG",)
 
@@ -140,6 +141,12 @@ def extend_chain(
             break  # نظمت أمانة جدة | الحفل: the object, not a complement
         if royal_size:
             k += royal_size
+        elif (
+            match_exact("tribe_links", doc, k)
+            and k + 1 < len(doc)
+            and not is_blocked(doc, k + 1)
+        ):
+            k += 2  # سوق بني مالك: the link and the name after it
         elif (
             is_definite(tok)
             or (k == j and genitive and not prep_clitic(tok))
@@ -300,7 +307,30 @@ def org_at(doc: Doc, i: int) -> Slice | None:
         )
     if end == i + hit[0] and hit[0] == 1 and not is_definite(doc[i]):
         return None  # a bare indefinite head (مجموعة من، فريق) names nobody
+    if described_only(doc, i, i + hit[0], end):
+        return None  # فريق تطوعي، جمعية خيرية: a kind of body, not one named
     return Slice(i, end)
+
+
+def described_only(doc: Doc, i: int, head_end: int, end: int) -> bool:
+    """An indefinite head with one indefinite relative adjective and nothing more.
+
+    ``فريق تطوعي``, ``مركز تجاري``, ``جامعة سعودية``: the adjective (-ي / -ية)
+    says what kind of place or body it is, not which. A place name (``مدينة
+    دبي``), an NER entity or a short word (``مركز شري``, a town) is a name.
+    """
+    if is_definite(doc[i]) or end != head_end + 1 or end > len(doc):
+        return False
+    word = doc[head_end]
+    norm = word.norm_
+    return (
+        not is_definite(word)
+        and not prep_clitic(word)
+        and len(norm) >= NISBA_LETTERS
+        and norm.endswith(("\u064a", "\u064a\u0647"))  # ي ، يه
+        and not place_at(doc, head_end)
+        and not word.ent_type_
+    )
 
 
 def eponym_end(doc: Doc, head: int, k: int) -> int | None:

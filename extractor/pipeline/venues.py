@@ -20,7 +20,13 @@ from extractor.pipeline.lexicons import (
     norm_prep_clitic,
     prep_clitic,
 )
-from extractor.pipeline.phrases import Slice, eponym_end, extend_chain, quoted_after
+from extractor.pipeline.phrases import (
+    Slice,
+    described_only,
+    eponym_end,
+    extend_chain,
+    quoted_after,
+)
 from extractor.pipeline.resources import load_lexicon, token_norms
 from extractor.pipeline.roles import org_name
 
@@ -75,6 +81,8 @@ def _facility_at(doc: Doc, i: int) -> Slice | None:
     end = quoted_after(doc, end) or end  # قاعة «واحة الثقافة»
     if end == i + hit[0] and hit[0] == 1:
         return None  # a bare head names nothing (في مسرح، بالمتنزه)
+    if described_only(doc, i, i + hit[0], end):
+        return None  # في مركز تجاري: a kind of place, not a named one
     return Slice(i, end)
 
 

@@ -78,6 +78,8 @@ def test_office_only_patron(nlp_rules):
             "مكتب الاتصال السعودي الألماني",
         ),
         ("وبلدية محافظة طبرجل", 0, "بلدية محافظة طبرجل"),
+        ("بحضور رئيس مركز شري عبدالله الدهيمان", 2, "مركز شري"),
+        ("ونظم مجلس قبائل بني مالك الحفل السنوي", 1, "مجلس قبائل بني مالك"),
     ],
 )
 def test_org_phrase(nlp_rules, text, start, name):
@@ -165,3 +167,11 @@ def test_a_listed_word_that_starts_like_a_preposition_carries_none(nlp_rules):
     person = person_at(doc, 5)
     assert person.role.text(doc) == "ورئيس بلدية محافظة حوطة بني تميم بالنيابة"
     assert person.name.text(doc) == "محمد بن عبدالله الداود"
+
+
+@pytest.mark.parametrize(
+    "text, start",
+    [("ونفذ فريق تطوعي الحملة", 1), ("وشاركت جمعية خيرية في الحفل", 1)],
+)
+def test_a_head_with_only_a_relative_adjective_names_no_body(nlp_rules, text, start):
+    assert org_at(nlp_rules(text), start) is None

@@ -421,3 +421,10 @@ def test_the_agent_of_a_passive_honouring_is_the_patron(nlp_rules):
     assert [(p.name, p.role) for p in facts.patrons] == [
         ("فهد بن عبد العزيز بن معمر", "محافظ الطائف")
     ]
+
+
+def test_venue_names_take_tribe_links_and_skip_mere_descriptions(nlp_rules):
+    assert [
+        v.name for v in _facts(nlp_rules, "وأقيم الحفل في سوق بني مالك بجدة .").venues
+    ] == ["سوق بني مالك بجدة"]
+    assert _facts(nlp_rules, "وأقيم الحفل في مجمع سكني .").venues == []
