@@ -31,7 +31,8 @@ from extractor.pipeline.lexicons import (
 from extractor.pipeline.resources import phrase_index
 
 MAX_CHAIN = 9  # tokens in a construct chain after its head
-MAX_NAME = 6  # tokens in a personal name
+_NASAB = frozenset({"\u0628\u0646", "\u0628\u0646\u062a", "\u0627\u0644"})  # بن بنت آل
+MAX_NAME = 8  # tokens in a personal name (بدر بن محمد بن جلوي آل سعود: 7)
 NISBA_LETTERS = 4  # letters of the shortest relative adjective read as one (سكني)
 PER_LABELS = ("PER", "PERS")
 ORG_LABELS = ("ORG",)
@@ -280,8 +281,10 @@ def _name_word(doc: Doc, k: int, first: bool = False) -> bool:
         return False
     if first and (
         match_exact("places", doc, k) or doc[k].norm_.startswith("\u0627\u0644")
-    ):
-        return bool(ent_starting(doc, k, PER_LABELS))  # ال
+    ):  # ال, or a town's name (بدر): a name only as a PER entity or before بن / آل
+        return bool(ent_starting(doc, k, PER_LABELS)) or (
+            k + 1 < len(doc) and doc[k + 1].norm_ in _NASAB
+        )
     return True
 
 

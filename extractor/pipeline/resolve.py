@@ -16,7 +16,8 @@ from extractor.arabic.normalize import bare, normalize
 from extractor.pipeline.facts import KINDS, Candidate, candidates, ensure_extensions
 from extractor.pipeline.resources import load_lexicon
 
-SAME = 0.5  # token-overlap F1 at which two names denote one entity
+SAME = 0.5  # token-overlap F1 at which two names may denote one entity
+SAME_OPENING = 3  # opening words two variants of one name share
 _NAME_FIELD = {"dates": "value", "statistics": "value"}
 
 
@@ -72,6 +73,26 @@ def overlap(a: list[str], b: list[str]) -> float:
     return 2 * p * r / (p + r)
 
 
+def same_name(a: list[str], b: list[str]) -> bool:
+    """Two names of people or bodies denote one entity.
+
+    They share most words and the last one, or one lies inside the other
+    (``زياد بن نحيت`` in ``زياد بن حجاب بن نحيت``), or they open with the
+    same three words and differ in a trailing complement (``فريق بوينت
+    التطوعي بمحافظة الأحساء``). A shared first word is no identity:
+    ``سعد الجميلي`` and ``سعد الخلاوي`` are two poets, ``وزارة الزراعة``
+    and ``وزارة الصحة`` two ministries.
+    """
+    if overlap(a, b) < SAME:
+        return False
+    return (
+        a[-1] == b[-1]
+        or set(a) <= set(b)
+        or set(b) <= set(a)
+        or a[:SAME_OPENING] == b[:SAME_OPENING]
+    )
+
+
 def _same(a: Candidate, b: Candidate) -> bool:
     if a.start < b.end and b.start < a.end:
         return True
@@ -86,7 +107,7 @@ def _same(a: Candidate, b: Candidate) -> bool:
             or named
             and overlap(key_tokens(a), key_tokens(b)) >= SAME
         )
-    return overlap(key_tokens(a), key_tokens(b)) >= SAME
+    return same_name(key_tokens(a), key_tokens(b))
 
 
 def _inside(cand: Candidate, event: Candidate) -> bool:
@@ -109,8 +130,7 @@ def _precedence(cands: list[Candidate]) -> list[Candidate]:
     out = []
     for cand in cands:
         if cand.kind == "attendees" and any(
-            overlap(key_tokens(cand), key_tokens(o)) >= SAME
-            for o in patrons + organizers
+            same_name(key_tokens(cand), key_tokens(o)) for o in patrons + organizers
         ):
             continue
         out.append(cand)
