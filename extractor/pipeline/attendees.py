@@ -57,7 +57,10 @@ def _reports_event(doc: Doc) -> bool:
     if not lead:
         return False
     end_char = lead[-1].end_char
-    return any(c.start < end_char for c in candidates(doc, "events"))
+    return any(
+        c.start < end_char and c.rule != "event_first_mention"
+        for c in candidates(doc, "events")
+    )
 
 
 def _titled_people(doc: Doc) -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extractor.pipeline.facts import add_candidate, ensure_extensions
+from extractor.pipeline.facts import add_candidate, candidates, ensure_extensions
 from extractor.pipeline.lexicons import (
     QUOTES_OPEN,
     head_cut,
@@ -74,7 +74,36 @@ def find_events(doc: Doc) -> Doc:
             i += size  # حفل افتتاح المهرجان: the inner noun carries the type
             continue
         i = _mention(doc, i, size, value)
+    if mentions_event(doc) and not candidates(doc, "events"):
+        _first_definite(doc)
     return doc
+
+
+def _first_definite(doc: Doc) -> None:
+    """A story that only ever says ``الاحتفال`` / ``الحفل`` still reports that event.
+
+    Definite mentions refer back; when nothing came before, the first one
+    (``انتهت فعاليات الاحتفال بعيد الفطر``, ``وقد أقيم الاحتفال``) is the
+    event. Weak nouns and nouns glued to a preposition stay out.
+    """
+    for i in range(len(doc)):
+        hit = match("event_nouns", doc, i)
+        if not hit or not is_definite(doc[i]) or prep_clitic(doc[i]):
+            continue
+        size, value = hit
+        if value.endswith("?") or match("event_nouns", doc, i + size):
+            continue
+        add_candidate(
+            doc,
+            "events",
+            doc[i : i + size],
+            "event_first_mention",
+            0.5,
+            type=value,
+            name=None,
+            edition=None,
+        )
+        return
 
 
 def _is_title_word(doc: Doc, k: int) -> bool:

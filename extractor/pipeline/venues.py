@@ -3,7 +3,9 @@
 A facility head noun (مسرح، قاعة، متنزه، مقر ...) after ب / في / على starts a
 venue; its construct chain is the name. When an article names no facility,
 a town or district after such a preposition (``بمحافظة ينبع``, ``في حي
-عليشة``) is the venue. A place name inside or right after the venue fills
+عليشة``) in the lead sentence, or right after a verb of holding anywhere
+(``المقام حالياً في مدينة كرارا هاما ياماغوتشي``, ``أقيم في الباحة``), is
+the venue. A place name inside or right after the venue fills
 ``city``.
 """
 
@@ -25,6 +27,7 @@ from extractor.pipeline.phrases import (
     described_only,
     eponym_end,
     extend_chain,
+    place_at,
     quoted_after,
 )
 from extractor.pipeline.resources import load_lexicon, token_norms
@@ -32,12 +35,15 @@ from extractor.pipeline.roles import org_name
 
 _BEH = "\u0628"  # ب
 TOWN_WORDS = 3  # words in a town's name after its kind (حوطة بني تميم)
+HELD_GAP = 3  # words between a verb of holding and its place (المقام حالياً في)
 
 
 @Language.component("civic_venues")
 def find_venues(doc: Doc) -> Doc:
     """Add venue candidates: facilities first, towns when no facility is named."""
     ensure_extensions()
+    if not candidates(doc, "events"):
+        return doc  # a venue is where a reported event is held
     taken = _taken(doc)
     for i in range(len(doc)):
         if doc[i].idx in taken or not _after_prep(doc, i):
@@ -87,19 +93,48 @@ def _facility_at(doc: Doc, i: int) -> Slice | None:
 
 
 def _towns(doc: Doc, taken: set[int], lead) -> None:
-    """The first ``محافظة/مدينة/حي ... + name`` after a preposition in the lead sentence.
+    """The venue town when no facility is named.
 
-    A bare town name is too often part of an organization's name (``مركز
-    التأهيل ببريدة``) or a region to stand as the venue on its own.
+    The first ``محافظة/مدينة/حي ... + name`` after a preposition in the lead
+    sentence; else the first place right after a verb of holding (lexicon
+    ``venue_held_verbs``: أقيم، المقام، تقام), where a bare town name
+    (``أقيم في الباحة``) is safe too. Elsewhere a bare town name is too often
+    part of an organization's name (``مركز التأهيل ببريدة``) or a region.
     """
     for i in range(lead.start, lead.end):
-        if doc[i].idx in taken or not _after_prep(doc, i):
-            continue
-        kind = match_head("place_kinds", doc, i)
-        size = extend_chain(doc, i + 1, TOWN_WORDS, venue_stop=False) - i if kind else 0
-        if size > 1 and _not_country(doc, i + 1):
-            _add(doc, Slice(i, i + size), None, "town")
+        town = _town_at(doc, taken, i)
+        if town:
+            _add(doc, town, None, "town")
             return
+    for v in range(len(doc)):
+        if not match_exact("venue_held_verbs", doc, v):
+            continue
+        for i in range(v + 1, min(v + 2 + HELD_GAP, len(doc))):
+            if doc[i].is_punct:
+                break
+            if _after_prep(
+                doc, i
+            ):  # only the first place phrase: أقيم بالمنطقة ... بالدمام
+                town = _town_at(doc, taken, i, bare=True)
+                if town:
+                    _add(doc, town, None, "town")
+                    return
+                break
+
+
+def _town_at(doc: Doc, taken: set[int], i: int, bare: bool = False) -> Slice | None:
+    """``[ب|في] محافظة/مدينة/حي + name`` at ``i``; with ``bare``, also a place name alone."""
+    if doc[i].idx in taken or not _after_prep(doc, i):
+        return None
+    if match_head("place_kinds", doc, i):
+        size = extend_chain(doc, i + 1, TOWN_WORDS, venue_stop=False) - i
+        if size > 1 and _not_country(doc, i + 1):
+            return Slice(i, i + size)
+        return None
+    size = place_at(doc, i) if bare else 0
+    if size and _not_country(doc, i):
+        return Slice(i, i + size)
+    return None
 
 
 def _not_country(doc: Doc, k: int) -> bool:
@@ -122,7 +157,12 @@ def _add(doc: Doc, venue: Slice, lexicon: str | None, rule: str) -> None:
 
 
 def _strip_prep(doc: Doc, venue: Slice) -> str:
-    cut = 1 if prep_clitic(doc[venue.start]) else 0
+    """The venue's words without a glued ب (``بمحافظة``); ``في لاهاي`` keeps its ل."""
+    glued = not (
+        venue.start > 0
+        and token_norms(doc)[venue.start - 1] in load_lexicon("venue_preps")
+    )
+    cut = 1 if glued and prep_clitic(doc[venue.start]) else 0
     if doc[venue.start].text[:1] == "\u0648":  # و
         cut += 1
     return doc[venue.start : venue.end].text[cut:]
