@@ -14,6 +14,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from extractor.pipeline.events import mentions_event
 from extractor.pipeline.facts import add_candidate, candidates, ensure_extensions
 from extractor.pipeline.lexicons import (
     match,
@@ -42,7 +43,7 @@ HELD_GAP = 3  # words between a verb of holding and its place (المقام حا
 def find_venues(doc: Doc) -> Doc:
     """Add venue candidates: facilities first, towns when no facility is named."""
     ensure_extensions()
-    if not candidates(doc, "events"):
+    if not (candidates(doc, "events") or mentions_event(doc)):
         return doc  # a venue is where a reported event is held
     taken = _taken(doc)
     for i in range(len(doc)):
@@ -76,8 +77,8 @@ def _after_prep(doc: Doc, i: int) -> bool:
 
 def _facility_at(doc: Doc, i: int) -> Slice | None:
     hit = match_head("venue_heads", doc, i)
-    if not hit:
-        return None
+    if not hit or match_head("venue_heads_not", doc, i):
+        return None  # سوق العمل، موقع الوزارة: no place
     eponym = eponym_end(doc, i, i + hit[0])
     end = extend_chain(doc, eponym or i + hit[0], venue_stop=False)
     while end > i + hit[0] and (

@@ -480,3 +480,18 @@ def test_a_story_that_only_says_the_celebration_reports_it(nlp_rules):
         ("ceremony", None, "event_first_mention")
     ]
     assert [a.name for a in facts.attendees] == ["محمد بن عبدان"]
+
+
+def test_markets_and_websites_are_neither_venues_nor_events(nlp_rules):
+    facts = _facts(
+        nlp_rules,
+        "افتتح المحافظ معرض الكتاب في سوق عكاظ ، ونشرت صوره على موقع الوزارة "
+        "بعد أن تراجع سوق العمل .",
+    )
+    assert [v.name for v in facts.venues] == ["سوق عكاظ"]
+    assert [e.name for e in facts.events] == ["معرض الكتاب"]
+
+
+def test_an_event_named_only_in_the_accusative_still_has_its_venue(nlp_rules):
+    facts = _facts(nlp_rules, "أقامت الجمعية حفلا في قاعة الملك فهد .")
+    assert [v.name for v in facts.venues] == ["قاعة الملك فهد"]
