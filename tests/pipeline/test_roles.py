@@ -495,3 +495,13 @@ def test_markets_and_websites_are_neither_venues_nor_events(nlp_rules):
 def test_an_event_named_only_in_the_accusative_still_has_its_venue(nlp_rules):
     facts = _facts(nlp_rules, "أقامت الجمعية حفلا في قاعة الملك فهد .")
     assert [v.name for v in facts.venues] == ["قاعة الملك فهد"]
+
+
+def test_the_people_at_the_head_of_the_guests_are_attendees(nlp_rules):
+    facts = _facts(
+        nlp_rules,
+        "وحضر الحفل جمع من المسؤولين في مقدمتهم محافظ جدة مشعل بن ماجد .",
+    )
+    assert [(a.name, a.role) for a in facts.attendees] == [
+        ("مشعل بن ماجد", "محافظ جدة")
+    ]
