@@ -61,10 +61,10 @@ def find_organizers(doc: Doc) -> Doc:
             _add(doc, org, "organizer_cue")
             org = _coordinated(doc, org.end, entities)
     _committees(doc)
+    if not candidates(doc, "organizers"):
+        _organizing_people(doc)  # no body is said to organize
     _lead_subject(doc)
     _event_owner(doc)
-    if not candidates(doc, "organizers"):
-        _organizing_people(doc)
     return doc
 
 
@@ -100,13 +100,18 @@ OWNED_EVENTS = ("festival", "ceremony")  # مهرجان بلدية X: the body h
 def _event_owner(doc: Doc) -> None:
     """The organization a festival or ceremony noun is annexed to.
 
-    ``احتفالات أمانة منطقة الرياض``, ``مهرجان بلدية القريات``. Other event
+    ``احتفالات أمانة منطقة الرياض``, ``مهرجان بلدية القريات``, ``فعاليات
+    الشركة السياحية الوطنية`` (lexicon ``event_activity_nouns``). Other event
     nouns annex what they are about: the facility opened (``افتتاح مركز
     الأمير عبدالمجيد``), a conference's topic (``مؤتمر صحة الرجل``).
     """
     for i in range(len(doc) - 1):
         hit = match("event_nouns", doc, i)
         if not hit or hit[1].rstrip("?") not in OWNED_EVENTS:
+            hit = match("event_activity_nouns", doc, i)  # ضمن فعاليات الشركة
+            if hit and event_noun_at(doc, i + hit[0]):
+                continue  # فعاليات البرنامج الصيفي: an event's, not a body's
+        if not hit:
             continue
         org = org_at(doc, i + hit[0])
         if org and org.end - org.start > 1:

@@ -505,3 +505,14 @@ def test_the_people_at_the_head_of_the_guests_are_attendees(nlp_rules):
     assert [(a.name, a.role) for a in facts.attendees] == [
         ("مشعل بن ماجد", "محافظ جدة")
     ]
+
+
+def test_the_body_whose_activities_an_event_is_organizes_it(nlp_rules):
+    story = (
+        "وزينت سماء أبها بعروض الألعاب النارية ضمن فعاليات الشركة السياحية الوطنية ، "
+        "وقال منظم المهرجان الأستاذ مقبل المقبل إن الإقبال كبير ."
+    )
+    names = [o.name for o in _facts(nlp_rules, story).organizers]
+    assert names == ["الشركة السياحية الوطنية", "مقبل المقبل"]
+    programme = "افتتح المحافظ المعرض . وتتواصل فعاليات البرنامج الصيفي للطلاب في جدة ."
+    assert _facts(nlp_rules, programme).organizers == []
