@@ -198,10 +198,14 @@ def _glued_complement(doc: Doc, k: int) -> bool:
 
     After the first complement, ب before an indefinite word starts a complement
     of place (منطقة، جامعة، مقر); anything else (بعيد، بمناسبة) is a
-    circumstance of the sentence. The first complement is the head's genitive
+    circumstance of the sentence, and ك never continues a name (``كأحد``).
+    The first complement is the head's genitive
     whatever its first letter (``فريق بوينت التطوعي``).
     """
-    if prep_clitic(doc[k]) != "\u0628":  # ب
+    clitic = prep_clitic(doc[k])
+    if clitic == "\u0643":  # ك: كأحد المعارض، كجزء من is a comparison
+        return False
+    if clitic != "\u0628":  # ل: للطاقة الذرية
         return True
     return any(
         match_head(name, doc, k) for name in ("place_kinds", "org_heads", "venue_heads")

@@ -516,3 +516,13 @@ def test_the_body_whose_activities_an_event_is_organizes_it(nlp_rules):
     assert names == ["الشركة السياحية الوطنية", "مقبل المقبل"]
     programme = "افتتح المحافظ المعرض . وتتواصل فعاليات البرنامج الصيفي للطلاب في جدة ."
     assert _facts(nlp_rules, programme).organizers == []
+
+
+def test_an_initiative_of_a_king_city_is_organized_by_it(nlp_rules):
+    story = (
+        "وكان أهمها معرض مشكاة التفاعلي الذي يقام بمبادرة من مدينة الملك عبدالله "
+        "للطاقة الذرية والمتجددة كأحد المعارض التفاعلية الرائعة ."
+    )
+    assert [o.name for o in _facts(nlp_rules, story).organizers] == [
+        "مدينة الملك عبدالله للطاقة الذرية والمتجددة"
+    ]
