@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractor.pipeline.facts import candidates, ensure_extensions
-from extractor.pipeline.lexicons import has_waw, match_exact, prep_clitic
+from extractor.pipeline.lexicons import has_waw, is_break, match_exact, prep_clitic
 from extractor.pipeline.persons import is_named, person_at
 from extractor.pipeline.phrases import (
     ORG_LABELS,
@@ -27,6 +27,14 @@ from extractor.pipeline.roles import add_org_person, add_person, role_cues
 MAX_LIST = 8  # mentions read after one cue
 _COMMA = frozenset({",", "\u060c"})  # , ،
 _WAW = "\u0648"  # و
+_THAT = frozenset(
+    {
+        "\u0627\u0646",
+        "\u0627\u0646\u0647",
+        "\u0627\u0646\u0647\u0627",
+        "\u0628\u0627\u0646",
+    }
+)  # أن إن أنه أنها بأن
 
 
 @Language.component("civic_attendees")
@@ -93,12 +101,21 @@ def _opens_person(doc: Doc, k: int) -> bool:
     )
 
 
+QUOTE_REACH = 6  # words between a verb of saying and the speaker's name or title
+
+
 def _quoted(doc: Doc, k: int) -> bool:
-    """A verb of saying stands right before the mention (``وأوضح مدير ...``)."""
-    for j in range(k - 1, max(k - 3, -1), -1):
+    """A verb of saying opens the clause the mention starts in.
+
+    ``وأوضح مدير ...`` and also ``وأوضح رئيس اللجنة الإعلامية مدير المركز
+    ...`` or ``فقد أشار منسق الوفود في المنطقة الأستاذ ...``: the speaker's
+    offices may stand between. Punctuation or أن / إن (the quoted clause
+    begins) ends the look back.
+    """
+    for j in range(k - 1, max(k - 1 - QUOTE_REACH, -1), -1):
         if match_exact("quote_verbs", doc, j):
             return True
-        if not doc[j].is_space:
+        if is_break(doc[j]) or doc[j].norm_ in _THAT:
             return False
     return False
 

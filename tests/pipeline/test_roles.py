@@ -526,3 +526,12 @@ def test_an_initiative_of_a_king_city_is_organized_by_it(nlp_rules):
     assert [o.name for o in _facts(nlp_rules, story).organizers] == [
         "مدينة الملك عبدالله للطاقة الذرية والمتجددة"
     ]
+
+
+def test_a_speaker_whose_offices_stand_after_the_verb_is_only_quoted(nlp_rules):
+    story = (
+        "افتتح المحافظ مهرجان الصيف . وأوضح رئيس اللجنة الإعلامية مدير المركز "
+        "الإعلامي الأستاذ حماد الحربي أن الإقبال كبير . وأضافت مشرفة البرنامج "
+        "الأستاذة هدى السعيد أن البرنامج ناجح ."
+    )
+    assert _facts(nlp_rules, story).attendees == []
