@@ -30,6 +30,8 @@ def find_patrons(doc: Doc) -> Doc:
     for cue in role_cues(doc):
         if cue.role == "patron":
             _patron_after(doc, cue.end)
+        elif cue.role == "patron:before":
+            _patron_before(doc, cue.start)
     if not candidates(doc, "patrons"):
         _opener_patron(doc)
     return doc
@@ -49,6 +51,23 @@ def _patron_after(doc: Doc, k: int) -> None:
     org = org_at(doc, k)
     if org:
         add_org_person(doc, "patrons", org, "patron_cue+org", 0.8)
+
+
+def _patron_before(doc: Doc, k: int) -> None:
+    """The person thanked for a patronage: ``شكره لصاحب السمو الملكي الأمير فيصل
+    بن خالد أمير منطقة عسير، على رعايته`` (a comma may stand between)."""
+    if k > 0 and doc[k - 1].text in _COMMAS:
+        k -= 1
+    for start in range(max(k - MAX_SUBJECT, 0), k - 1):
+        if not (
+            match_exact("person_titles", doc, start)
+            or match_exact("person_offices", doc, start)
+        ):
+            continue  # the mention opens with a title or an office
+        person = person_at(doc, start)
+        if person and person.end == k and person.name:
+            add_person(doc, "patrons", person, "patron_thanked", 0.8)
+            return
 
 
 def _opener_patron(doc: Doc) -> None:

@@ -535,3 +535,15 @@ def test_a_speaker_whose_offices_stand_after_the_verb_is_only_quoted(nlp_rules):
         "الأستاذة هدى السعيد أن البرنامج ناجح ."
     )
     assert _facts(nlp_rules, story).attendees == []
+
+
+def test_the_person_thanked_for_his_patronage_is_the_patron(nlp_rules):
+    story = (
+        "وعبر رئيس المهرجان إبراهيم الجارالله عن شكره لصاحب السمو الملكي الأمير "
+        "فيصل بن خالد بن عبدالعزيز أمير منطقة عسير ، على رعايته لمهرجان أبها ."
+    )
+    facts = _facts(nlp_rules, story)
+    assert [(p.name, p.role) for p in facts.patrons] == [
+        ("فيصل بن خالد بن عبدالعزيز", "أمير منطقة عسير")
+    ]
+    assert facts.attendees == []  # the speaker is only quoted (عبر)
