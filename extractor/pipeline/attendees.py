@@ -7,11 +7,20 @@ needs a name: an office alone is not an attendee (FACTS.md).
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractor.pipeline.facts import candidates, ensure_extensions
-from extractor.pipeline.lexicons import has_waw, is_break, match_exact, prep_clitic
+from extractor.pipeline.lexicons import (
+    has_waw,
+    is_break,
+    is_definite,
+    match,
+    match_exact,
+    prep_clitic,
+)
 from extractor.pipeline.persons import is_named, person_at
 from extractor.pipeline.phrases import (
     ORG_LABELS,
@@ -22,11 +31,13 @@ from extractor.pipeline.phrases import (
     ner_ran,
     org_at,
 )
+from extractor.pipeline.resources import load_lexicon, token_norms
 from extractor.pipeline.roles import add_org_person, add_person, role_cues
 
 MAX_LIST = 8  # mentions read after one cue
 _COMMA = frozenset({",", "\u060c"})  # , ،
 _WAW = "\u0648"  # و
+_LAM = "\u0644"  # ل
 _THAT = frozenset(
     {
         "\u0627\u0646",
@@ -80,7 +91,7 @@ def _titled_people(doc: Doc) -> None:
         if person is None or person.name is None:
             k += 1
             continue
-        if not _quoted(doc, k) and _confirmed(doc, person):
+        if not _quoted(doc, k) and not _addressed(doc, k) and _confirmed(doc, person):
             add_person(doc, "attendees", person, "titled_person", 0.5)
         k = person.end
 
@@ -93,6 +104,36 @@ def _confirmed(doc: Doc, person) -> bool:
     ``رئيس بلدية القريات شريط المعرض``) names nobody.
     """
     return not ner_ran(doc) or in_entity(doc, person.name, PER_LABELS)
+
+
+def _addressed(doc: Doc, k: int) -> bool:
+    """The mention follows a title glued to ل: someone thanked or congratulated.
+
+    ``رفع التهنئة لخادم الحرمين الشريفين الملك ...``, ``شكره لصاحب السمو
+    الأمير ...``: the title read from ``k`` on lost its first word to the ل.
+    """
+    norms = token_norms(doc)
+    words = _title_words(whole=True)
+    while k > 0 and norms[k - 1] in words:  # لصاحب | السمو الأمير
+        k -= 1
+    if k == 0 or prep_clitic(doc[k - 1]) != _LAM:
+        return False
+    bare = norms[k - 1]
+    bare = bare[2:] if bare[:1] == _WAW else bare[1:]
+    if bare[:1] == _LAM:  # للأمير = ل + الأمير
+        bare = "\u0627" + bare
+    return bare in _title_words()
+
+
+@cache
+def _title_words(whole: bool = False) -> frozenset[str]:
+    """First words (or, ``whole``, all words) of titles and offices, normalized."""
+    return frozenset(
+        word
+        for name in ("person_titles", "person_offices")
+        for term in load_lexicon(name)
+        for word in (term.split() if whole else term.split()[:1])
+    )
 
 
 def _opens_person(doc: Doc, k: int) -> bool:
@@ -121,6 +162,7 @@ def _quoted(doc: Doc, k: int) -> bool:
 
 
 def _read_list(doc: Doc, k: int) -> None:
+    k = _past_event_object(doc, k)  # حضر الحفل ، الأمير ...
     opener = match_exact("attendee_list_openers", doc, k)
     if opener:  # كل من / الشعراء before the names
         k += opener[0]
@@ -139,6 +181,15 @@ def _read_list(doc: Doc, k: int) -> None:
             return
         if _prepositional(doc, k):
             return
+
+
+def _past_event_object(doc: Doc, k: int) -> int:
+    """After ``حضر`` / ``شهد`` the event may come first: ``حضر الحفل، كبير سدنة ...``."""
+    hit = match("event_nouns", doc, k) if k < len(doc) else None
+    if not hit or not is_definite(doc[k]) or prep_clitic(doc[k]):
+        return k
+    k += hit[0]
+    return k + 1 if k < len(doc) and doc[k].text in _COMMA else k
 
 
 def _prepositional(doc: Doc, k: int) -> bool:

@@ -547,3 +547,15 @@ def test_the_person_thanked_for_his_patronage_is_the_patron(nlp_rules):
         ("فيصل بن خالد بن عبدالعزيز", "أمير منطقة عسير")
     ]
     assert facts.attendees == []  # the speaker is only quoted (عبر)
+
+
+def test_thanked_royals_are_no_attendees_and_the_attended_event_is_skipped(nlp_rules):
+    story = (
+        "افتتح المحافظ المهرجان . ورفع رئيس اللجنة التهنئة لخادم الحرمين الشريفين "
+        "الملك سلمان بن عبدالعزيز ، وشكر لصاحب السمو الأمير فيصل بن خالد دعمه . "
+        "وحضر الحفل ، كبير سدنة الكعبة المشرفة الشيخ صالح الشيبي ."
+    )
+    attendees = _facts(nlp_rules, story).attendees
+    assert [(a.name, a.role, a.rule) for a in attendees] == [
+        ("صالح الشيبي", "كبير سدنة الكعبة المشرفة", "attendee_cue")
+    ]
