@@ -12,7 +12,14 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from extractor.pipeline.lexicons import has_waw, match_exact, written_as
+from extractor.pipeline.lexicons import (
+    has_waw,
+    is_definite,
+    match,
+    match_exact,
+    prep_clitic,
+    written_as,
+)
 from extractor.pipeline.phrases import (
     MAX_NAME,
     PER_LABELS,
@@ -47,12 +54,27 @@ def office_at(doc: Doc, i: int) -> Slice | None:
     hit = match_exact("person_offices", doc, i)
     if not hit or written_as(doc[i], "person_offices_not"):
         return None
-    end = _before_name(doc, i + hit[0], extend_chain(doc, i + hit[0], royal=False))
+    head_end = i + hit[0]
+    if is_definite(doc[i]) and _event_object(doc, head_end):
+        return Slice(
+            i, head_end
+        )  # افتتح المحافظ | المهرجان: the object, not a complement
+    end = _before_name(doc, head_end, extend_chain(doc, head_end, royal=False))
     if end < len(doc) and has_waw(doc[end]):  # a second office: محافظ جدة ورئيس اللجنة
         second = match_exact("person_offices", doc, end)
         if second:
             end = extend_chain(doc, end + second[0], royal=False)
     return Slice(i, end)
+
+
+def _event_object(doc: Doc, k: int) -> bool:
+    """An unglued event noun at ``k``: a definite office takes it as no complement."""
+    return (
+        k < len(doc)
+        and not prep_clitic(doc[k])
+        and not has_waw(doc[k])
+        and bool(match("event_nouns", doc, k))
+    )
 
 
 def _before_name(doc: Doc, start: int, end: int) -> int:

@@ -559,3 +559,10 @@ def test_thanked_royals_are_no_attendees_and_the_attended_event_is_skipped(nlp_r
     assert [(a.name, a.role, a.rule) for a in attendees] == [
         ("صالح الشيبي", "كبير سدنة الكعبة المشرفة", "attendee_cue")
     ]
+
+
+def test_a_definite_office_takes_no_event_as_its_complement(nlp_rules):
+    facts = _facts(nlp_rules, "افتتح المحافظ المهرجان أمس .")
+    assert [(p.name, p.role) for p in facts.patrons] == [(None, "المحافظ")]
+    said = _facts(nlp_rules, "افتتح رئيس المهرجان محمد العلي المعرض .")
+    assert [(p.name, p.role) for p in said.patrons] == [("محمد العلي", "رئيس المهرجان")]
