@@ -283,6 +283,8 @@ def _name_word(doc: Doc, k: int, first: bool = False) -> bool:
         return bool(k + 1 < len(doc) and match_exact("person_name_links", doc, k + 1))
     if match_exact("event_nouns", doc, k) or match_exact("venue_heads", doc, k):
         return False
+    if is_definite(doc[k]) and not prep_clitic(doc[k]) and match("event_nouns", doc, k):
+        return False  # محمد العلي | المعرض: the object, no family name
     if first and (
         match_exact("places", doc, k) or doc[k].norm_.startswith("\u0627\u0644")
     ):  # ال, or a town's name (بدر): a name only as a PER entity or before بن / آل
