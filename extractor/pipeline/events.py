@@ -25,7 +25,7 @@ from extractor.pipeline.lexicons import (
     match_exact,
     prep_clitic,
 )
-from extractor.pipeline.phrases import Slice, extend_chain, quoted_after
+from extractor.pipeline.phrases import Slice, extend_chain, place_at, quoted_after
 from extractor.pipeline.resources import load_table, phrase_index, token_norms
 
 MAX_QUOTE = 14  # tokens inside a quoted title
@@ -182,7 +182,11 @@ def _chain_name(doc: Doc, i: int, size: int) -> Slice | None:
     chain = doc[i + size : end]
     if not len(chain) or is_definite(doc[i]):
         return None
-    if any(is_definite(t) for t in chain) or chain[-1].like_num:
+    if (
+        any(is_definite(t) for t in chain)
+        or chain[-1].like_num
+        or any(place_at(doc, t.i) for t in chain)  # مهرجان أبها
+    ):
         return Slice(i, end)
     return None
 

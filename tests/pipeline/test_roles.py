@@ -566,3 +566,8 @@ def test_a_definite_office_takes_no_event_as_its_complement(nlp_rules):
     assert [(p.name, p.role) for p in facts.patrons] == [(None, "المحافظ")]
     said = _facts(nlp_rules, "افتتح رئيس المهرجان محمد العلي المعرض .")
     assert [(p.name, p.role) for p in said.patrons] == [("محمد العلي", "رئيس المهرجان")]
+
+
+def test_an_event_named_after_a_place_has_a_name(nlp_rules):
+    facts = _facts(nlp_rules, "أطلق مهرجان أبها يجمعنا نسخته الجديدة لهذا العام .")
+    assert [(e.type, e.name) for e in facts.events] == [("festival", "مهرجان أبها")]
