@@ -28,6 +28,7 @@ from extractor.pipeline.lexicons import (
 from extractor.pipeline.phrases import Slice, extend_chain, place_at, quoted_after
 from extractor.pipeline.resources import load_table, phrase_index, token_norms
 
+_HEH = "\u0647"  # ه, where the event noun is written with ة
 MAX_QUOTE = 14  # tokens inside a quoted title
 TITLE_GAP = 3  # tokens between the noun and a quoted title (بعنوان، تحت شعار)
 
@@ -114,6 +115,8 @@ def _mention(doc: Doc, i: int, size: int, value: str) -> int:
     kind, weak = value.rstrip("?"), value.endswith("?")
     if prep_clitic(doc[i]) or (i > 0 and doc[i - 1].like_num):
         return i + size  # بمهرجان، لاحتفالات، 462 مبادرة: no event of its own
+    if not is_definite(doc[i]) and doc[i].text.endswith(_HEH):
+        return i + size  # دوره (his role), حمله (carried it): not دورة، حملة
     name = _quoted_name(doc, i, size) or _chain_name(doc, i, size)
     end = name.end if name else i + size
     edition, end_ed = _edition(doc, end)

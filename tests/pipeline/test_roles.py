@@ -571,3 +571,13 @@ def test_a_definite_office_takes_no_event_as_its_complement(nlp_rules):
 def test_an_event_named_after_a_place_has_a_name(nlp_rules):
     facts = _facts(nlp_rules, "أطلق مهرجان أبها يجمعنا نسخته الجديدة لهذا العام .")
     assert [(e.type, e.name) for e in facts.events] == [("festival", "مهرجان أبها")]
+
+
+def test_a_word_ending_in_heh_is_no_event_noun_spelled_with_teh_marbuta(nlp_rules):
+    facts = _facts(
+        nlp_rules, "وأشاد المدرب بدوره في الفريق ، وقد حمله أمير قطر الكأس ."
+    )
+    assert facts.events == []
+    assert [
+        e.type for e in _facts(nlp_rules, "نظمت الجمعية حملة النظافة .").events
+    ] == ["campaign"]
