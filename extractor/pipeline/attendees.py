@@ -25,11 +25,13 @@ from extractor.pipeline.persons import is_named, person_at
 from extractor.pipeline.phrases import (
     ORG_LABELS,
     PER_LABELS,
+    Slice,
     ent_at,
     in_entity,
     names_eponym,
     ner_ran,
     org_at,
+    quoted_after,
 )
 from extractor.pipeline.resources import load_lexicon, token_norms
 from extractor.pipeline.roles import add_org_person, add_person, role_cues
@@ -57,7 +59,18 @@ def find_attendees(doc: Doc) -> Doc:
             _read_list(doc, cue.end)
     if _reports_event(doc):  # present at what? only where the story is an event's
         _titled_people(doc)
+        _performers(doc)
     return doc
+
+
+def _performers(doc: Doc) -> None:
+    """Groups named in quotes (``فرقة «عالم فلة الترفيهية»``) that performed at the event."""
+    for i in range(len(doc) - 2):
+        if prep_clitic(doc[i]) or not match_exact("performer_groups", doc, i):
+            continue
+        end = quoted_after(doc, i + 1)
+        if end:
+            add_org_person(doc, "attendees", Slice(i, end), "performer", 0.6)
 
 
 LEAD_SENTENCES = 2  # sentences that say what a story is about

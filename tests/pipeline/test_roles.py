@@ -581,3 +581,15 @@ def test_a_word_ending_in_heh_is_no_event_noun_spelled_with_teh_marbuta(nlp_rule
     assert [
         e.type for e in _facts(nlp_rules, "نظمت الجمعية حملة النظافة .").events
     ] == ["campaign"]
+
+
+def test_a_group_named_in_quotes_performed_at_the_reported_event(nlp_rules):
+    story = (
+        "استقبل مهرجان عيدية الزوار ، وشملت فعاليات المهرجان عروضا على المسرح "
+        "بقيادة فرقة «عالم فلة الترفيهية» ."
+    )
+    assert [a.name for a in _facts(nlp_rules, story).attendees] == [
+        "فرقة «عالم فلة الترفيهية»"
+    ]
+    news = "قال المدرب إن فريق «النصر» يستعد للموسم ."  # no event reported
+    assert _facts(nlp_rules, news).attendees == []
