@@ -1,5 +1,5 @@
 """End to end on real articles: the Jeddah seed report, offsets on every dev
-article, and the dev-set quality floor (core micro F1 and each core kind)."""
+article, and the dev-set quality floors (core micro F1, each core kind, attendees)."""
 
 from __future__ import annotations
 
@@ -14,13 +14,14 @@ from tests.conftest import DEV, dev_articles
 
 # Floors a little under what the shipped pipeline measures (see the closing
 # notes of the pipeline issue); a drop below them is a regression.
-CORE_MICRO_FLOOR = 0.88  # measured 0.907 (rules + NER), 0.905 rules only
+CORE_MICRO_FLOOR = 0.90  # measured 0.925 (rules + NER), 0.920 rules only
 KIND_FLOORS = {
-    "patrons": 0.85,
-    "organizers": 0.80,
-    "dates": 0.95,
-    "venues": 0.70,
-    "statistics": 0.95,
+    "patrons": 0.90,  # 1.000
+    "organizers": 0.83,  # 0.872
+    "attendees": 0.63,  # 0.676
+    "dates": 0.95,  # 0.981
+    "venues": 0.72,  # 0.753
+    "statistics": 0.95,  # 0.981
 }
 
 
