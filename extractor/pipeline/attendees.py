@@ -40,14 +40,6 @@ MAX_LIST = 8  # mentions read after one cue
 _COMMA = frozenset({",", "\u060c"})  # , ،
 _WAW = "\u0648"  # و
 _LAM = "\u0644"  # ل
-_THAT = frozenset(
-    {
-        "\u0627\u0646",
-        "\u0627\u0646\u0647",
-        "\u0627\u0646\u0647\u0627",
-        "\u0628\u0627\u0646",
-    }
-)  # أن إن أنه أنها بأن
 
 
 @Language.component("civic_attendees")
@@ -163,13 +155,13 @@ def _quoted(doc: Doc, k: int) -> bool:
 
     ``وأوضح مدير ...`` and also ``وأوضح رئيس اللجنة الإعلامية مدير المركز
     ...`` or ``فقد أشار منسق الوفود في المنطقة الأستاذ ...``: the speaker's
-    offices may stand between. Punctuation or أن / إن (the quoted clause
-    begins) ends the look back.
+    offices may stand between. Punctuation or a clause opener (أن، إن; lexicon
+    ``clause_openers``: what was said begins) ends the look back.
     """
     for j in range(k - 1, max(k - 1 - QUOTE_REACH, -1), -1):
         if match_exact("quote_verbs", doc, j):
             return True
-        if is_break(doc[j]) or doc[j].norm_ in _THAT:
+        if is_break(doc[j]) or match_exact("clause_openers", doc, j):
             return False
     return False
 

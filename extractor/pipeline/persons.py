@@ -56,9 +56,8 @@ def office_at(doc: Doc, i: int) -> Slice | None:
         return None
     head_end = i + hit[0]
     if is_definite(doc[i]) and _event_object(doc, head_end):
-        return Slice(
-            i, head_end
-        )  # افتتح المحافظ | المهرجان: the object, not a complement
+        # افتتح المحافظ | المهرجان: the event is the verb's object, no complement
+        return Slice(i, head_end)
     end = _before_name(doc, head_end, extend_chain(doc, head_end, royal=False))
     if end < len(doc) and has_waw(doc[end]):  # a second office: محافظ جدة ورئيس اللجنة
         second = match_exact("person_offices", doc, end)

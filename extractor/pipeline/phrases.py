@@ -31,7 +31,6 @@ from extractor.pipeline.lexicons import (
 from extractor.pipeline.resources import phrase_index
 
 MAX_CHAIN = 9  # tokens in a construct chain after its head
-_NASAB = frozenset({"\u0628\u0646", "\u0628\u0646\u062a", "\u0627\u0644"})  # بن بنت آل
 MAX_NAME = 8  # tokens in a personal name (بدر بن محمد بن جلوي آل سعود: 7)
 NISBA_LETTERS = 4  # letters of the shortest relative adjective read as one (سكني)
 PER_LABELS = ("PER", "PERS")
@@ -288,8 +287,8 @@ def _name_word(doc: Doc, k: int, first: bool = False) -> bool:
     if first and (
         match_exact("places", doc, k) or doc[k].norm_.startswith("\u0627\u0644")
     ):  # ال, or a town's name (بدر): a name only as a PER entity or before بن / آل
-        return bool(ent_starting(doc, k, PER_LABELS)) or (
-            k + 1 < len(doc) and doc[k + 1].norm_ in _NASAB
+        return bool(ent_starting(doc, k, PER_LABELS)) or bool(
+            match_exact("nasab_links", doc, k + 1)
         )
     return True
 
