@@ -593,3 +593,15 @@ def test_a_group_named_in_quotes_performed_at_the_reported_event(nlp_rules):
     ]
     news = "قال المدرب إن فريق «النصر» يستعد للموسم ."  # no event reported
     assert _facts(nlp_rules, news).attendees == []
+
+
+def test_the_assistant_and_the_deputy_are_offices(nlp_rules):
+    story = (
+        "أقيم حفل المعايدة بحضور المساعد المالي والإداري زكريا الملا ، "
+        "والوكيل المساعد للخدمات مشهور بن محسن المنعمي ."
+    )
+    people = [(a.name, a.role) for a in _facts(nlp_rules, story).attendees]
+    assert people == [
+        ("زكريا الملا", "المساعد المالي والإداري"),
+        ("مشهور بن محسن المنعمي", "الوكيل المساعد للخدمات"),
+    ]
