@@ -24,6 +24,7 @@ from extractor.pipeline.lexicons import (
     prep_clitic,
 )
 from extractor.pipeline.phrases import (
+    ORG_LABELS,
     Slice,
     described_only,
     eponym_end,
@@ -52,9 +53,76 @@ def find_venues(doc: Doc) -> Doc:
         venue = _facility_at(doc, i)
         if venue:
             _add(doc, venue, "venue_heads", "facility")
+        else:
+            _pronoun_venue(doc, i)
     if not candidates(doc, "venues"):
         _towns(doc, taken, next(doc.sents, doc[:0]))
     return doc
+
+
+_SUFFIXES = ("\u0647\u0627", "\u0647\u0645", "\u0647")  # ها هم ه
+_TEH, _TEH_MARBUTA_NORM = (
+    "\u062a",
+    "\u0647",
+)  # قاعتها: ت before the suffix, ة (normalized ه) alone
+
+
+def _pronoun_venue(doc: Doc, i: int) -> None:
+    """``تنظمه غرفة الشرقية بمقرها``: a facility with a pronoun is the organizer's.
+
+    FACTS.md names a pronoun venue by the entity it refers to (``مقر غرفة
+    الشرقية``): the nearest organizer named before it in the sentence, or,
+    under NER, the nearest ORG entity there.
+    """
+    tok = doc[i]
+    norm = token_norms(doc)[i]
+    if norm[:1] == "\u0648":  # و
+        norm = norm[1:]
+    glued = norm_prep_clitic(norm) == _BEH
+    bare = norm[1:] if glued else norm
+    for suffix in _SUFFIXES:
+        stem = bare[: -len(suffix)]
+        if bare.endswith(suffix) and len(stem) >= 2:
+            if stem.endswith(_TEH):
+                stem = stem[:-1] + _TEH_MARBUTA_NORM
+            if stem in load_lexicon("venue_pronoun_heads"):
+                break
+    else:
+        return
+    owner = _owner_before(doc, i)
+    if owner is None:
+        return
+    cut = (1 if tok.text[:1] == "\u0648" else 0) + (1 if glued else 0)
+    head = tok.text[cut : len(tok.text) - len(suffix)]
+    if head.endswith(_TEH):
+        head = head[:-1] + "\u0629"  # ة
+    add_candidate(
+        doc,
+        "venues",
+        doc[i : i + 1],
+        "facility_pronoun",
+        0.8,
+        name=f"{head} {owner}",
+        city=None,
+    )
+
+
+def _owner_before(doc: Doc, i: int) -> str | None:
+    """The organizer, else (under NER) the ORG entity, named last before ``i`` in its sentence."""
+    start = doc[i].sent.start_char
+    orgs = [
+        c
+        for c in candidates(doc, "organizers")
+        if start <= c.start and c.end <= doc[i].idx
+    ]
+    if orgs:
+        return max(orgs, key=lambda c: c.end).fields["name"]
+    ents = [
+        e
+        for e in doc.ents
+        if e.label_ in ORG_LABELS and start <= e.start_char and e.end <= i
+    ]
+    return ents[-1].text if ents else None
 
 
 def _taken(doc: Doc) -> set[int]:

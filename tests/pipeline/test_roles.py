@@ -605,3 +605,17 @@ def test_the_assistant_and_the_deputy_are_offices(nlp_rules):
         ("زكريا الملا", "المساعد المالي والإداري"),
         ("مشهور بن محسن المنعمي", "الوكيل المساعد للخدمات"),
     ]
+
+
+def test_a_pronoun_venue_is_named_by_the_body_it_refers_to(nlp_rules):
+    story = (
+        "يعرض عدد من الشركات أحدث التقنيات في معرض للكتالوجات ، تنظمه غرفة الشرقية "
+        "بمقرها بالتعاون مع مكتب الاتصال ."
+    )
+    assert [v.name for v in _facts(nlp_rules, story).venues] == ["مقر غرفة الشرقية"]
+    # no organizer cue: under NER the ORG entity before it is the owner
+    visit = "زار الوفد أرامكو ، وأقيم الحفل بمقرها ."
+    assert _with_entities(nlp_rules, visit, ["أرامكو"], "ORG", "venues") == [
+        "مقر أرامكو"
+    ]
+    assert _with_entities(nlp_rules, visit, None, "ORG", "venues") == []
