@@ -14,13 +14,13 @@ from tests.conftest import DEV, dev_articles
 
 # Floors a little under what the shipped pipeline measures (see the closing
 # notes of the pipeline issue); a drop below them is a regression.
-CORE_MICRO_FLOOR = 0.90  # measured 0.925 (rules + NER), 0.920 rules only
+CORE_MICRO_FLOOR = 0.90  # measured 0.926 (rules + NER), 0.922 rules only
 KIND_FLOORS = {
     "patrons": 0.90,  # 1.000
     "organizers": 0.83,  # 0.872
     "attendees": 0.63,  # 0.683
     "dates": 0.95,  # 0.981
-    "venues": 0.72,  # 0.753
+    "venues": 0.72,  # 0.766
     "statistics": 0.95,  # 0.981
 }
 
