@@ -12,6 +12,7 @@ from functools import cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from extractor.pipeline.events import event_noun_at
 from extractor.pipeline.facts import candidates, ensure_extensions
 from extractor.pipeline.lexicons import (
     has_waw,
@@ -52,7 +53,24 @@ def find_attendees(doc: Doc) -> Doc:
     if _reports_event(doc):  # present at what? only where the story is an event's
         _titled_people(doc)
         _performers(doc)
+        _performed_by(doc)
     return doc
+
+
+EVENT_REACH = 3  # words from an event noun to its ل + title (أمسية شعرية رائعة للنجمين)
+
+
+def _performed_by(doc: Doc) -> None:
+    """The people an event is by: ``أمسية شعرية للشاعرين X و Y``, ``محاضرة للدكتور X``.
+
+    ل glued to a title or a group word (الشاعر، النجمين، الدكتور) within a few
+    words after an event noun; the names after it are read like a list.
+    """
+    for i in range(1, len(doc) - 1):
+        if _glued_title(doc, i) and any(
+            event_noun_at(doc, j) for j in range(max(i - EVENT_REACH, 0), i)
+        ):
+            _read_items(doc, i + 1, listed=True)
 
 
 def _performers(doc: Doc) -> None:
@@ -111,6 +129,27 @@ def _confirmed(doc: Doc, person) -> bool:
     return not ner_ran(doc) or in_entity(doc, person.name, PER_LABELS)
 
 
+def _glued_title(doc: Doc, i: int) -> bool:
+    """Token ``i`` is ل + a title or a list opener word (للشاعر، للنجمين، للدكتورة)."""
+    return _lam_bare(doc, i) in _title_words() | _opener_words()
+
+
+@cache
+def _opener_words() -> frozenset[str]:
+    return frozenset(t for t in load_lexicon("attendee_list_openers") if " " not in t)
+
+
+def _lam_bare(doc: Doc, i: int) -> str | None:
+    """The word without its glued ل (للأمير -> الأمير), or None without one."""
+    if prep_clitic(doc[i]) != _LAM:
+        return None
+    bare = token_norms(doc)[i]
+    bare = bare[2:] if bare[:1] == _WAW else bare[1:]
+    if bare[:1] == _LAM:  # للأمير = ل + الأمير
+        bare = "\u0627" + bare
+    return bare
+
+
 def _addressed(doc: Doc, k: int) -> bool:
     """The mention follows a title glued to ل: someone thanked or congratulated.
 
@@ -121,13 +160,7 @@ def _addressed(doc: Doc, k: int) -> bool:
     words = _title_words(whole=True)
     while k > 0 and norms[k - 1] in words:  # لصاحب | السمو الأمير
         k -= 1
-    if k == 0 or prep_clitic(doc[k - 1]) != _LAM:
-        return False
-    bare = norms[k - 1]
-    bare = bare[2:] if bare[:1] == _WAW else bare[1:]
-    if bare[:1] == _LAM:  # للأمير = ل + الأمير
-        bare = "\u0627" + bare
-    return bare in _title_words()
+    return k > 0 and _lam_bare(doc, k - 1) in _title_words()
 
 
 @cache
@@ -171,9 +204,14 @@ def _read_list(doc: Doc, k: int) -> None:
     opener = match_exact("attendee_list_openers", doc, k)
     if opener:  # كل من / الشعراء before the names
         k += opener[0]
+    _read_items(doc, k, listed=bool(opener))
+
+
+def _read_items(doc: Doc, k: int, listed: bool) -> None:
+    """Mentions joined by ، or و from ``k`` on; ``listed``: an opener vouches for names."""
     glued = False  # the item's first word carries the joining و (وثاني الدهمشي)
     for _ in range(MAX_LIST):
-        k = _read_one(doc, k, listed=bool(opener), conjunction=glued)
+        k = _read_one(doc, k, listed=listed, conjunction=glued)
         if k is None or k >= len(doc):
             return
         glued = False

@@ -171,7 +171,11 @@ def is_named(person: PersonParse, listed: bool = False) -> bool:
         return False
     if ner_ran(person.doc) and not listed:
         return in_entity(person.doc, name, PER_LABELS)
-    return all(len(t.norm_) >= MIN_NAME_WORD for t in person.doc[name.start : name.end])
+    doc = person.doc
+    return all(
+        len(doc[k].norm_) >= MIN_NAME_WORD or match_exact("nasab_links", doc, k)
+        for k in range(name.start, name.end)
+    )  # سعيد بن مانع: a short link is no short name word
 
 
 def _trailing_office(doc: Doc, k: int) -> Slice | None:

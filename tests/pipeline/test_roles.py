@@ -619,3 +619,14 @@ def test_a_pronoun_venue_is_named_by_the_body_it_refers_to(nlp_rules):
         "مقر أرامكو"
     ]
     assert _with_entities(nlp_rules, visit, None, "ORG", "venues") == []
+
+
+def test_the_people_an_evening_or_lecture_is_by_attend_it(nlp_rules):
+    story = (
+        "واختتم المهرجان بأمسية شعرية رائعة للنجمين سعيد بن مانع ، فهد الشهراني . "
+        "وألقيت محاضرة للدكتور غازي الشمري ."
+    )
+    names = [a.name for a in _facts(nlp_rules, story).attendees]
+    assert names == ["سعيد بن مانع", "فهد الشهراني", "غازي الشمري"]
+    book = "وصدر كتاب للدكتور غازي الشمري عن التراث ."  # no event: a book's author
+    assert _facts(nlp_rules, book).attendees == []
