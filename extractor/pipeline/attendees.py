@@ -131,12 +131,14 @@ def _confirmed(doc: Doc, person) -> bool:
 
 def _glued_title(doc: Doc, i: int) -> bool:
     """Token ``i`` is ل + a title or a list opener word (للشاعر، للنجمين، للدكتورة)."""
-    return _lam_bare(doc, i) in _title_words() | _opener_words()
+    return _lam_bare(doc, i) in _glued_title_words()
 
 
 @cache
-def _opener_words() -> frozenset[str]:
-    return frozenset(t for t in load_lexicon("attendee_list_openers") if " " not in t)
+def _glued_title_words() -> frozenset[str]:
+    """Title first words and one-word list openers (built once, read per token)."""
+    openers = (t for t in load_lexicon("attendee_list_openers") if " " not in t)
+    return _title_words() | frozenset(openers)
 
 
 def _lam_bare(doc: Doc, i: int) -> str | None:

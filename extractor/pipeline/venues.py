@@ -61,10 +61,8 @@ def find_venues(doc: Doc) -> Doc:
 
 
 _SUFFIXES = ("\u0647\u0627", "\u0647\u0645", "\u0647")  # ها هم ه
-_TEH, _TEH_MARBUTA_NORM = (
-    "\u062a",
-    "\u0647",
-)  # قاعتها: ت before the suffix, ة (normalized ه) alone
+_TEH = "\u062a"  # ت: قاعتها, the ة of قاعة before a suffix
+_TEH_MARBUTA_NORM = "\u0647"  # ة as the normalizer writes it (ه)
 
 
 def _pronoun_venue(doc: Doc, i: int) -> None:
