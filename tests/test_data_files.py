@@ -23,7 +23,7 @@ def test_event_types_are_contract_types():
 
 
 def test_role_cue_roles():
-    roles = {"patron", "patron:before", "opener", "organizer", "attendee"}
+    roles = {"patron", "patron:before", "opener", "organizer", "attendee", "presenter"}
     assert set(load_table("role_cues").values()) <= roles
 
 

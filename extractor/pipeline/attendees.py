@@ -1,8 +1,9 @@
 """``civic_attendees``: named persons and organizations reported as present.
 
 After a presence cue (بحضور، حضر، بمشاركة، ألقى، على شرف) a list of persons or
-organizations joined by ``،`` or و is read, one mention at a time. A person
-needs a name: an office alone is not an attendee (FACTS.md).
+organizations joined by ``،`` or و is read, one mention at a time; after a
+presenter cue (يقدمها، ألقاها) one person. A person needs a name: an office
+alone is not an attendee (FACTS.md).
 """
 
 from __future__ import annotations
@@ -51,6 +52,9 @@ def find_attendees(doc: Doc) -> Doc:
         if cue.role == "attendee":
             _read_list(doc, cue.end)
     if _reports_event(doc):  # present at what? only where the story is an event's
+        for cue in role_cues(doc):
+            if cue.role == "presenter":
+                _read_presenter(doc, cue.end)
         _titled_people(doc)
         _performers(doc)
         _performed_by(doc)
@@ -201,8 +205,14 @@ def _quoted(doc: Doc, k: int) -> bool:
     return False
 
 
+def _past_proxy(doc: Doc, k: int) -> int:
+    """``ألقاها نيابة عنهم الطالب ...``: the speaker comes after whom he speaks for."""
+    hit = match_exact("proxy_phrases", doc, k) if k < len(doc) else None
+    return k + hit[0] if hit else k
+
+
 def _read_list(doc: Doc, k: int) -> None:
-    k = _past_event_object(doc, k)  # حضر الحفل ، الأمير ...
+    k = _past_proxy(doc, _past_event_object(doc, k))  # حضر الحفل ، الأمير ...
     opener = match_exact("attendee_list_openers", doc, k)
     if opener:  # كل من / الشعراء before the names
         k += opener[0]
@@ -226,6 +236,14 @@ def _read_items(doc: Doc, k: int, listed: bool) -> None:
             return
         if _prepositional(doc, k):
             return
+
+
+def _read_presenter(doc: Doc, k: int) -> None:
+    """``يقدمها المدرب عبدالرحمن الغامدي``: one person, whom the NER confirms unless titled."""
+    k = _past_proxy(doc, k)
+    person = person_at(doc, k)
+    if person and person.name and is_named(person) and _confirmed(doc, person):
+        add_person(doc, "attendees", person, "presenter")
 
 
 def _past_event_object(doc: Doc, k: int) -> int:

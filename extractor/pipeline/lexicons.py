@@ -76,10 +76,25 @@ def is_stop(token: Token) -> bool:
 def has_waw(token: Token) -> bool:
     """Starts with the conjunction و and is more than a short word.
 
-    ``ووزارة`` is و + وزارة; a short ``وو...`` word is left alone.
+    ``ووزارة`` is و + وزارة; a short ``وو...`` word is left alone, and so is a
+    head noun whose own first letter is و (``وزارة``, ``وكالة``: lexicon terms).
     """
     norm = token.norm_
-    return norm[:1] == _WAW and len(norm) > (4 if norm[1:2] == _WAW else 3)
+    if norm[:1] != _WAW or len(norm) <= (4 if norm[1:2] == _WAW else 3):
+        return False
+    return norm not in _waw_heads()
+
+
+@cache
+def _waw_heads() -> frozenset[str]:
+    """First words of head-noun terms that begin with و (وزارة، وكالة، وزير)."""
+    return frozenset(
+        word
+        for name in ("org_heads", "venue_heads", "person_offices")
+        for term in load_lexicon(name)
+        for word in term.split()[:1]
+        if word[:1] == _WAW
+    )
 
 
 def is_definite(token: Token) -> bool:

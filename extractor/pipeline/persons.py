@@ -138,6 +138,9 @@ def _named_after_office(doc: Doc, k: int) -> tuple[int, list[Slice], Slice] | No
     """
     if not ner_ran(doc):
         return None
+    chained = _named_after_chain(doc, k)
+    if chained:
+        return chained
     titles: list[Slice] = []
     j = k
     while j < len(doc) and j - k <= MAX_OFFICE_GAP + len(titles):
@@ -155,6 +158,29 @@ def _named_after_office(doc: Doc, k: int) -> tuple[int, list[Slice], Slice] | No
             return None
         j += 1
     return None
+
+
+def _named_after_chain(doc: Doc, k: int) -> tuple[int, list[Slice], Slice] | None:
+    """The word an office chain stopped at heads a chain of its own, a PER entity right after.
+
+    ``نائب مدير | فرع وزارة الخارجية بمنطقة مكة المكرمة عادل بخش``: the
+    office's chain takes one indefinite genitive, so a longer construct stops
+    early; its continuation, titles and then a PER entity, is read here. A
+    word glued to ب / ل opens a new phrase (``اجتمع مدير الشرطة بقائد ...``).
+    """
+    if k >= len(doc) or prep_clitic(doc[k]) or is_blocked(doc, k) or has_waw(doc[k]):
+        return None
+    end = extend_chain(doc, k + 1, royal=False)
+    end = next((m for m in range(k + 1, end) if ent_starting(doc, m, PER_LABELS)), end)
+    titles = []
+    j = end
+    while j < len(doc) and (hit := match_exact("person_titles", doc, j)):
+        titles.append(Slice(j, j + hit[0]))
+        j += hit[0]
+    ent = ent_starting(doc, j, PER_LABELS) if j < len(doc) else None
+    if ent is None:
+        return None
+    return end, titles, Slice(j, min(ent.end, j + MAX_NAME))
 
 
 def is_named(person: PersonParse, listed: bool = False) -> bool:

@@ -175,3 +175,23 @@ def test_a_listed_word_that_starts_like_a_preposition_carries_none(nlp_rules):
 )
 def test_a_head_with_only_a_relative_adjective_names_no_body(nlp_rules, text, start):
     assert org_at(nlp_rules(text), start) is None
+
+
+def test_a_head_noun_spelled_with_waw_carries_no_conjunction(nlp_rules):
+    from extractor.pipeline.lexicons import has_waw
+
+    doc = nlp_rules("فرع وزارة الخارجية ووزارة الصحة وكالة الأنباء والمدير")
+    assert [has_waw(t) for t in doc] == [
+        False,
+        False,
+        False,
+        True,
+        False,
+        False,
+        False,
+        True,
+    ]
+    # so a chain runs through it: the branch of the ministry is one body
+    doc = nlp_rules("نظم فرع وزارة العدل بالمنطقة الشرقية الحفل")
+    org = org_at(doc, 1)
+    assert doc[org.start : org.end].text == "فرع وزارة العدل بالمنطقة الشرقية"

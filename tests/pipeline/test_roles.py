@@ -630,3 +630,33 @@ def test_the_people_an_evening_or_lecture_is_by_attend_it(nlp_rules):
     assert names == ["سعيد بن مانع", "فهد الشهراني", "غازي الشمري"]
     book = "وصدر كتاب للدكتور غازي الشمري عن التراث ."  # no event: a book's author
     assert _facts(nlp_rules, book).attendees == []
+
+
+def test_an_office_whose_chain_runs_on_ends_at_the_per_entity(nlp_rules):
+    story = (
+        "أقيم الحفل وحضره جمع من الدبلوماسيين في مقدمتهم نائب مدير فرع وزارة "
+        "الخارجية بمنطقة مكة المكرمة عادل بخش ."
+    )
+    assert _attendees_with_entities(nlp_rules, story, ["عادل بخش"]) == ["عادل بخش"]
+    # ب glued to the word the chain stopped at opens another phrase: not his office
+    met = "أقيم الحفل ، واجتمع مدير شرطة المنطقة بقائد قوة جازان سعيد الغامدي ."
+    assert "سعيد الغامدي" not in _attendees_with_entities(
+        nlp_rules, met, ["سعيد الغامدي"]
+    )
+
+
+def test_the_presenter_of_a_lecture_attends_it(nlp_rules):
+    story = (
+        "وأقيمت ورشة عمل بعنوان «مهارات البحث» قدمها الدكتور أسامة عبدالسلام ، "
+        "ثم قصيدة الأهالي ألقاها نيابة عنهم الشاعر سلطان العرابي ."
+    )
+    names = [a.name for a in _facts(nlp_rules, story).attendees]
+    assert names == ["أسامة عبدالسلام", "سلطان العرابي"]
+    # an organization after the same verb grants something: no presenter
+    loans = "وأقيم المعرض ، وشمل القروض التي يقدمها صندوق التنمية العقارية ."
+    assert _facts(nlp_rules, loans).attendees == []
+    # an untitled name: by its shape without NER; under NER only as a PER entity
+    plain = "وأقيمت ورشة عمل يقدمها ماجد الشدي ."
+    assert _attendees_with_entities(nlp_rules, plain, None) == ["ماجد الشدي"]
+    assert _attendees_with_entities(nlp_rules, plain, []) == []
+    assert _attendees_with_entities(nlp_rules, plain, ["ماجد الشدي"]) == ["ماجد الشدي"]
