@@ -5,7 +5,8 @@ camel-tools splits on white space and punctuation and, with
 ``2023`` + ``م``), which spaCy's Arabic rules do not. camel-tools returns
 strings only, so the tokens are aligned back onto the text to build a
 :class:`~spacy.tokens.Doc` whose ``doc.text`` is the input, character for
-character. The tokenizer keeps its input in ``doc.user_data`` so that
+character. Two words glued at a teh marbuta (``المعايدةأقامت``: ة only ever
+ends a word) are cut apart. The tokenizer keeps its input in ``doc.user_data`` so that
 :func:`doc_text` can return it without spaCy rebuilding ``doc.text``.
 """
 
@@ -42,6 +43,11 @@ def _always_cut(char: str) -> bool:
 
 _CUT = "".join(regex.escape(c) for c in _PUNCT if _always_cut(c))
 _PIECES = regex.compile(rf"\d+|[{_CUT}]|{_PLAIN}")
+# ة ends a word: a letter right after it means a lost space (a caption glued
+# to the story's first word: ``حفل المعايدةأقامت بلدية ...``).
+_GLUED_AFTER_TEH_MARBUTA = regex.compile(
+    "(?<=\u0629[\u064b-\u0652]*)(?=[\u0621-\u064a])"
+)
 
 
 @lru_cache(maxsize=1 << 18)
@@ -53,6 +59,10 @@ def _word_tokens(word: str) -> tuple[str, ...]:
     every character; a word made only of letters, digit runs and
     :data:`_PUNCT` marks is cut here in one pass, with the same result.
     """
+    if "\u0629" in word[:-1]:  # ة inside the word
+        parts = _GLUED_AFTER_TEH_MARBUTA.split(word)
+        if len(parts) > 1:
+            return tuple(tok for part in parts for tok in _word_tokens(part))
     if not _EXTENDERS.search(word):
         pieces = _PIECES.findall(word)
         if sum(map(len, pieces)) == len(word):

@@ -14,6 +14,9 @@ from extractor.arabic.normalize import normalize, strip_clitics
         ("المحاور؛بهدف", ["المحاور", "؛", "بهدف"]),
         ("ملتقى “نحو المليون”", ["ملتقى", "“", "نحو", "المليون", "”"]),
         ("25/10/1436هـ", ["25", "/", "10", "/", "1436", "هـ"]),
+        # ة only ends a word: a caption glued to the story's first word
+        ("حفل المعايدةأقامت البلدية", ["حفل", "المعايدة", "أقامت", "البلدية"]),
+        ("مدرسةٍأخرى", ["مدرسةٍ", "أخرى"]),
     ],
 )
 def test_tokens(nlp_rules, text, tokens):
