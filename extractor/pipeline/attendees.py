@@ -110,17 +110,111 @@ def _reports_event(doc: Doc) -> bool:
 
 
 def _titled_people(doc: Doc) -> None:
-    """Titled or office-holding people the story reports, unless only quoted."""
+    """Titled or office-holding people the story reports, unless only referred to."""
     k = 0
+    mentioned_end = -1  # where the last person only referred to ends
+    greeted = _greeted_tokens(doc)
     while k < len(doc):
         opens = _opens_person(doc, k) and not names_eponym(doc, k)
         person = person_at(doc, k) if opens else None
         if person is None or person.name is None:
-            k += 1
+            if person is not None and _governed(doc, k):
+                # an office whose holder's title and name the parse did not
+                # reach (بمتابعة من سعادة وكيل ... المكلف | الأستاذ سليمان المسند)
+                mentioned_end = person.end
+                k = person.end
+            else:
+                k += 1
             continue
-        if not _quoted(doc, k) and not _addressed(doc, k) and _confirmed(doc, person):
+        mentioned = (
+            k in greeted or _governed(doc, k) or _listed_after(doc, k, mentioned_end)
+        )
+        if mentioned:
+            mentioned_end = person.end
+        elif not _quoted(doc, k) and not _addressed(doc, k) and _confirmed(doc, person):
             add_person(doc, "attendees", person, "titled_person", 0.5)
         k = person.end
+
+
+SUBJECT_REACH = 2  # words from a verb of greeting to its subject
+_CLAUSE_ENDS = frozenset(
+    {".", "!", "?", "\u061f", "\u0643\u0645\u0627", "\u062b\u0645"}
+)  # ؟ كما ثم
+
+
+def _greeted_tokens(doc: Doc) -> set[int]:
+    """Tokens of the people a verb of greeting is addressed to.
+
+    ``وهنأ رئيس اللجنة سلمان الجمل باسم الأهالي خادم الحرمين الشريفين ...،
+    وسمو ولي عهده ...``: after the verb (lexicon ``greeting_verbs``) and the
+    person right after it, its subject, the rest of the clause (to a full
+    stop, كما / ثم or a clause opener) names the greeted, who were not there.
+    """
+    tokens: set[int] = set()
+    for v in range(len(doc)):
+        if not match_exact("greeting_verbs", doc, v):
+            continue
+        subject = next(
+            (
+                person_at(doc, j)
+                for j in range(v + 1, min(v + 1 + SUBJECT_REACH, len(doc)))
+                if _opens_person(doc, j) or ent_at(doc, j, PER_LABELS)
+            ),
+            None,
+        )
+        if subject is None:
+            continue
+        end = doc[v].sent.end
+        k = subject.end
+        while k < end and not _clause_ends(doc, k):
+            tokens.add(k)
+            k += 1
+    return tokens
+
+
+def _clause_ends(doc: Doc, k: int) -> bool:
+    tok = doc[k]
+    return (
+        tok.text in _CLAUSE_ENDS
+        or tok.norm_ in _CLAUSE_ENDS
+        or bool(match_exact("clause_openers", doc, k))
+    )
+
+
+GOVERNOR_WORDS = 4  # words in the longest term of ``mention_governors``
+
+
+def _governed(doc: Doc, k: int) -> bool:
+    """A word before the mention makes the person referred to, not present.
+
+    ``وفق توجيهات | سمو أمير منطقة عسير ...``, ``بمتابعة مباشرة من | رئيس
+    البلدية ...``, ``نيابة عن | المشرف العام ...``, ``الشهيد | رئيس رقباء
+    ...`` (lexicon ``mention_governors``).
+    """
+    for n in range(1, GOVERNOR_WORDS + 1):
+        hit = match_exact("mention_governors", doc, k - n) if k >= n else None
+        if hit and hit[0] == n:
+            return True
+    return False
+
+
+def _listed_after(doc: Doc, k: int, end: int) -> bool:
+    """The mention at ``k`` continues the people referred to that ended at ``end``.
+
+    ``بمتابعة من سعادة وكيل الرئيس ... والأستاذ عبدالعزيز الكريديس``: right
+    after (a glued و), or joined by ``،`` or و, the next person is governed
+    like the first.
+    """
+    if end < 0 or k < end:
+        return False
+    if k == end:
+        return True  # والأستاذ ...، or the titled name of an office read before
+    between = doc[end] if k == end + 1 else None
+    return between is not None and (
+        between.text in _COMMA
+        or between.norm_ == _WAW
+        or is_definite(between)  # an office's adjective: وكيل الرئيس ... المكلف
+    )
 
 
 def _confirmed(doc: Doc, person) -> bool:

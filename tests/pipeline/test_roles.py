@@ -660,3 +660,24 @@ def test_the_presenter_of_a_lecture_attends_it(nlp_rules):
     assert _attendees_with_entities(nlp_rules, plain, None) == ["ماجد الشدي"]
     assert _attendees_with_entities(nlp_rules, plain, []) == []
     assert _attendees_with_entities(nlp_rules, plain, ["ماجد الشدي"]) == ["ماجد الشدي"]
+
+
+def test_people_only_referred_to_are_no_attendees(nlp_rules):
+    story = (
+        "أقيم مهرجان الطفل وفق توجيهات سمو أمير منطقة عسير الأمير فيصل بن خالد ، "
+        "وبمتابعة من سعادة وكيل الرئيس العام لشؤون الشباب المكلف الأستاذ سليمان "
+        "المسند والأستاذ عبدالعزيز الكريديس ، وتحدث الخصي نيابة عن المشرف العام "
+        "المهندس سميحان الشمري ، وكرم الشهيد رئيس رقباء محمد آل ميليد ، "
+        "بحضور الأستاذ حمد الشنيبر ."
+    )
+    assert [a.name for a in _facts(nlp_rules, story).attendees] == ["حمد الشنيبر"]
+
+
+def test_the_people_a_speaker_congratulates_were_not_there(nlp_rules):
+    story = (
+        "أقيم حفل المعايدة ، وهنأ رئيس اللجنة الأستاذ سلمان الجمل باسم الأهالي "
+        "صاحب السمو الملكي الأمير محمد بن نايف ، وصاحب السمو الأمير بدر بن محمد "
+        "محافظ الأحساء . وحضر الحفل الدكتور علي الغامدي ."
+    )
+    names = [a.name for a in _facts(nlp_rules, story).attendees]
+    assert names == ["علي الغامدي"]
