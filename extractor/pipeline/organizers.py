@@ -24,6 +24,7 @@ from extractor.pipeline.lexicons import (
     is_break,
     match,
     match_exact,
+    prep_clitic,
 )
 from extractor.pipeline.persons import person_at
 from extractor.pipeline.phrases import (
@@ -118,6 +119,9 @@ def _event_owner(doc: Doc) -> None:
             _add(doc, org, "event_owner", 0.7)
 
 
+_BEH = "\u0628"  # ب
+
+
 def _lead_subject(doc: Doc) -> None:
     """The organization the article opens with (``احتفل مركز جلاجل``, ``بدأت الرئاسة``)."""
     first = next(doc.sents, None)
@@ -129,6 +133,8 @@ def _lead_subject(doc: Doc) -> None:
     for j in range(start + 1, min(start + 1 + LEAD, first.end)):
         if match_exact("person_offices", doc, j - 1):
             return  # وكيل وزارة النقل: the subject is a person
+        if prep_clitic(doc[j]) == _BEH or match_exact("venue_preps", doc, j - 1):
+            continue  # أقيم المعرض | بمركز الملك فهد الثقافي: a place, no subject
         org = org_at(doc, j)
         if org and org.end > j + 1:
             _add(doc, org, "lead_subject", 0.6)

@@ -14,9 +14,10 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extractor.pipeline.events import mentions_event
+from extractor.pipeline.events import event_noun_at, mentions_event
 from extractor.pipeline.facts import add_candidate, candidates, ensure_extensions
 from extractor.pipeline.lexicons import (
+    is_definite,
     match,
     match_exact,
     match_head,
@@ -24,11 +25,13 @@ from extractor.pipeline.lexicons import (
     prep_clitic,
 )
 from extractor.pipeline.phrases import (
+    MAX_CHAIN,
     ORG_LABELS,
     Slice,
     described_only,
     eponym_end,
     extend_chain,
+    org_at,
     place_at,
     quoted_after,
 )
@@ -47,14 +50,20 @@ def find_venues(doc: Doc) -> Doc:
     if not (candidates(doc, "events") or mentions_event(doc)):
         return doc  # a venue is where a reported event is held
     taken = _taken(doc)
+    last_end = -1  # end of the last facility: a place right after it contains it
     for i in range(len(doc)):
         if doc[i].idx in taken or not _after_prep(doc, i):
             continue
         venue = _facility_at(doc, i)
-        if venue:
+        if venue and (
+            match_head("venue_rooms", doc, i)  # a room is no seat or container
+            or not (_contains(doc, last_end, i) or _seat_of(doc, i))
+        ):
             _add(doc, venue, "venue_heads", "facility")
-        else:
+        elif not venue:
             _pronoun_venue(doc, i)
+        if venue:
+            last_end = venue.end
     if not candidates(doc, "venues"):
         _towns(doc, taken, next(doc.sents, doc[:0]))
     return doc
@@ -63,6 +72,48 @@ def find_venues(doc: Doc) -> Doc:
 _SUFFIXES = ("\u0647\u0627", "\u0647\u0645", "\u0647")  # ها هم ه
 _TEH = "\u062a"  # ت: قاعتها, the ة of قاعة before a suffix
 _TEH_MARBUTA_NORM = "\u0647"  # ة as the normalizer writes it (ه)
+
+
+def _contains(doc: Doc, last_end: int, i: int) -> bool:
+    """The facility at ``i`` right after another is the place that holds it.
+
+    ``في قاعة «واحة الثقافة» | في الحي التراثي``: the hall is the venue, the
+    district only says where the hall is (FACTS.md: the most specific name).
+    A room (lexicon ``venue_rooms``) after a place is inside it, so the caller
+    keeps it: ``بالمركز الثقافي الملكي بعمّان | بقاعة فخر النساء``.
+    """
+    return last_end >= 0 and (
+        i == last_end or (i == last_end + 1 and not _glued(doc, i))
+    )
+
+
+def _seat_of(doc: Doc, i: int) -> bool:
+    """The facility at ``i`` says where the organization named right before it is.
+
+    ``كرسي المهندس عبدالله بقشان لأبحاث النحل | في جامعة الملك سعود``,
+    ``بنك الدم | بمدينة الملك فهد الطبية``: the seat of a body, not the venue of
+    the event. Not after an organizer: there it is where the body held it.
+    """
+    end = i if _glued(doc, i) else i - 1
+    if end <= 0 or any(
+        c.end == doc[end - 1].idx + len(doc[end - 1])
+        for c in candidates(doc, "organizers")
+    ):
+        return False  # نظمت جمعية الثقافة | بالقرية التراثية: where it organized
+    for j in range(max(0, end - MAX_CHAIN - 1), end):
+        org = org_at(doc, j)
+        if org is not None and org.end == end:
+            # the event's own body (اجتماع لجنة الاستعداد | بقاعة ...) or a
+            # performing group (فرقة إكليل | في مجمع ...) is there
+            return not (
+                (j > 0 and event_noun_at(doc, j - 1))
+                or match_head("performer_groups", doc, j)
+            )
+    return False
+
+
+def _glued(doc: Doc, i: int) -> bool:
+    return norm_prep_clitic(token_norms(doc)[i]) == _BEH
 
 
 def _pronoun_venue(doc: Doc, i: int) -> None:
@@ -146,7 +197,12 @@ def _facility_at(doc: Doc, i: int) -> Slice | None:
     if not hit or match_head("venue_heads_not", doc, i):
         return None  # سوق العمل، موقع الوزارة: no place
     eponym = eponym_end(doc, i, i + hit[0])
-    end = extend_chain(doc, eponym or i + hit[0], venue_stop=False)
+    end = extend_chain(
+        doc,
+        eponym or i + hit[0],
+        venue_stop=False,
+        genitive=not is_definite(doc[i]),  # القرية التراثية | مهرجانا: no construct
+    )
     while end > i + hit[0] and (
         doc[end - 1].like_num or match_exact("ordinals", doc, end - 1)
     ):

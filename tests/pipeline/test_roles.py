@@ -681,3 +681,25 @@ def test_the_people_a_speaker_congratulates_were_not_there(nlp_rules):
     )
     names = [a.name for a in _facts(nlp_rules, story).attendees]
     assert names == ["علي الغامدي"]
+
+
+def test_the_place_that_holds_a_venue_is_no_second_venue(nlp_rules):
+    story = "وأقيم المعرض في قاعة «واحة الثقافة» في الحي التراثي ."
+    assert [v.name for v in _facts(nlp_rules, story).venues] == ["قاعة «واحة الثقافة»"]
+    # a room after a place is inside it: the room stays
+    room = "وأقيم المعرض بمركز الملك فهد الثقافي بقاعة فخر النساء ."
+    assert [v.name for v in _facts(nlp_rules, room).venues] == [
+        "مركز الملك فهد الثقافي",
+        "قاعة فخر النساء",
+    ]
+
+
+def test_the_seat_of_a_body_is_no_venue_unless_the_body_held_the_event(nlp_rules):
+    seat = "وقال عضو هيئة التدريس بجامعة الملك سعود إن المهرجان نجح ."
+    assert _facts(nlp_rules, seat).venues == []
+    held = "نظمت جمعية الثقافة والفنون بالقرية التراثية مهرجانا ."
+    assert [v.name for v in _facts(nlp_rules, held).venues] == ["القرية التراثية"]
+    meeting = "وعقد اجتماع لجنة الاستعداد بقاعة الاجتماعات بالإدارة ."
+    assert [v.name for v in _facts(nlp_rules, meeting).venues] == [
+        "قاعة الاجتماعات بالإدارة"
+    ]
