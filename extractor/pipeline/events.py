@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 from extractor.pipeline.facts import add_candidate, candidates, ensure_extensions
 from extractor.pipeline.lexicons import (
     QUOTES_OPEN,
+    has_waw,
     head_cut,
     is_break,
     is_definite,
@@ -75,9 +76,47 @@ def find_events(doc: Doc) -> Doc:
             i += size  # حفل افتتاح المهرجان: the inner noun carries the type
             continue
         i = _mention(doc, i, size, value)
+    _brands(doc)
     if mentions_event(doc) and not candidates(doc, "events"):
         _first_definite(doc)
     return doc
+
+
+def _brands(doc: Doc) -> None:
+    """Season festivals named by a brand word and a town: ``عيد أشيقر 36``, ``عيد وصيف الخرج``.
+
+    Lexicon ``event_brands``; the town is a known place or, under NER, a LOC
+    entity, and a two-digit number may close the name. Inside another event's
+    name (``مهرجان صيف أبها``) the brand adds nothing.
+    """
+    covered = {
+        t.i
+        for c in candidates(doc, "events")
+        for t in doc.char_span(c.start, c.end, alignment_mode="expand") or ()
+    }
+    for i in range(len(doc) - 1):
+        hit = match_exact("event_brands", doc, i)
+        if not hit or i in covered or prep_clitic(doc[i]):
+            continue
+        size, kind = hit
+        second = match_exact("event_brands", doc, i + size)
+        if second and has_waw(doc[i + size]):
+            size += second[0]  # عيد وصيف الخرج 36: one festival
+        place = place_at(doc, i + size)
+        if not place:
+            continue
+        end = _numbered(doc, i + size + place)
+        doc.user_data[EVENT_NOUN_SEEN] = True
+        add_candidate(
+            doc,
+            "events",
+            doc[i:end],
+            "event_brand",
+            0.8,
+            type=kind,
+            name=doc[i:end].text[head_cut(doc, i, "event_brands") :],
+            edition=None,
+        )
 
 
 def _first_definite(doc: Doc) -> None:

@@ -703,3 +703,11 @@ def test_the_seat_of_a_body_is_no_venue_unless_the_body_held_the_event(nlp_rules
     assert [v.name for v in _facts(nlp_rules, meeting).venues] == [
         "قاعة الاجتماعات بالإدارة"
     ]
+
+
+def test_a_season_festival_is_named_by_its_brand_and_town(nlp_rules):
+    story = "وضمن فعاليات عيد وصيف الخرج 36 أقيم مهرجان الطفل بمسرح المتنزه ."
+    events = [(e.type, e.name) for e in _facts(nlp_rules, story).events]
+    assert ("festival", "عيد وصيف الخرج 36") in events
+    holiday = "واحتفل الأهالي بعيد الفطر المبارك ، وفي صيف 2015 زاد الزوار ."
+    assert not any(e.type == "festival" for e in _facts(nlp_rules, holiday).events)
