@@ -55,6 +55,7 @@ def find_attendees(doc: Doc) -> Doc:
         for cue in role_cues(doc):
             if cue.role == "presenter":
                 _read_presenter(doc, cue.end)
+        _honoured(doc)
         _titled_people(doc)
         _performers(doc)
         _performed_by(doc)
@@ -299,6 +300,30 @@ def _quoted(doc: Doc, k: int) -> bool:
     return False
 
 
+def _honoured(doc: Doc) -> None:
+    """Whom a verb of honouring names after its subject (lexicon ``honour_verbs``).
+
+    ``كرم الأمير سعود بن نايف، أمير المنطقة الشرقية، الشركة السعودية العالمية
+    للبتروكيماويات "سبكيم"``: the subject (a titled or office-holding person,
+    or a body) comes first; the honoured, read like a list, after it.
+    """
+    for v in range(len(doc) - 1):
+        if not match_exact("honour_verbs", doc, v):
+            continue
+        person = person_at(doc, v + 1)
+        if person is not None and (person.titles or person.role):
+            end = person.end
+        else:
+            org = org_at(doc, v + 1)
+            if org is None:
+                continue  # كرمهم، كرم في الحفل: no subject to read past
+            end = org.end
+        if end < len(doc) and doc[end].text in _COMMA:
+            end += 1
+        if end < len(doc) and not prep_clitic(doc[end]):  # جمعية البر | بمركز الحكامية
+            _read_items(doc, end, listed=False)
+
+
 def _past_proxy(doc: Doc, k: int) -> int:
     """``ألقاها نيابة عنهم الطالب ...``: the speaker comes after whom he speaks for."""
     hit = match_exact("proxy_phrases", doc, k) if k < len(doc) else None
@@ -369,6 +394,10 @@ def _read_one(
     if person and person.name and is_named(person, listed):
         add_person(doc, "attendees", person, "attendee_cue", conjunction=conjunction)
         return person.end
+    if person and person.name is None and person.role and person.end > k + 1:
+        return (
+            person.end
+        )  # رئيس المركز ورئيس بلدية البطين والمجلس البلدي: no name, read on
     org = org_at(doc, k)
     if org and org.end > k + 1:
         add_org_person(doc, "attendees", org, "attendee_cue+org", 0.8)

@@ -711,3 +711,20 @@ def test_a_season_festival_is_named_by_its_brand_and_town(nlp_rules):
     assert ("festival", "عيد وصيف الخرج 36") in events
     holiday = "واحتفل الأهالي بعيد الفطر المبارك ، وفي صيف 2015 زاد الزوار ."
     assert not any(e.type == "festival" for e in _facts(nlp_rules, holiday).events)
+
+
+def test_whom_an_official_honours_attends(nlp_rules):
+    story = (
+        "كرم الأمير سعود بن نايف ، أمير المنطقة الشرقية ، الشركة السعودية "
+        "للكهرباء نظير رعايتها احتفالات العيد ."
+    )
+    assert [a.name for a in _facts(nlp_rules, story).attendees] == [
+        "الشركة السعودية للكهرباء"
+    ]
+    place = "كرمت جمعية البر الخيرية بمركز الحكامية المتطوعين في حفل المعايدة ."
+    assert _facts(nlp_rules, place).attendees == []
+
+
+def test_an_office_without_a_name_does_not_end_a_list(nlp_rules):
+    story = "وفي الحفل ألقى رئيس المركز والمجلس البلدي كلمات ترحيبية ."
+    assert [a.name for a in _facts(nlp_rules, story).attendees] == ["المجلس البلدي"]
