@@ -361,6 +361,16 @@ def _read_presenter(doc: Doc, k: int) -> None:
     """``يقدمها المدرب عبدالرحمن الغامدي``: one person, whom the NER confirms unless titled."""
     k = _past_proxy(doc, k)
     person = person_at(doc, k)
+    if (
+        (person is None or person.name is None)
+        and k + 1 < len(doc)
+        and is_definite(doc[k])
+        and not has_waw(doc[k + 1])  # التضحيات التي قدمها السوريون | وشلال الدم
+        and ent_at(doc, k + 1, PER_LABELS)
+    ):
+        person = person_at(
+            doc, k + 1
+        )  # قدمها المدرب | عبدالرحمن الغامدي (a PER entity)
     if person and person.name and is_named(person) and _confirmed(doc, person):
         add_person(doc, "attendees", person, "presenter")
 

@@ -660,6 +660,11 @@ def test_the_presenter_of_a_lecture_attends_it(nlp_rules):
     assert _attendees_with_entities(nlp_rules, plain, None) == ["ماجد الشدي"]
     assert _attendees_with_entities(nlp_rules, plain, []) == []
     assert _attendees_with_entities(nlp_rules, plain, ["ماجد الشدي"]) == ["ماجد الشدي"]
+    # a plain word before the PER entity (المدرب) is a description of the presenter
+    trainer = "وأقيمت دورة تدريبية قدمها المدرب عبدالرحمن الغامدي ."
+    assert _attendees_with_entities(nlp_rules, trainer, ["عبدالرحمن الغامدي"]) == [
+        "عبدالرحمن الغامدي"
+    ]
 
 
 def test_people_only_referred_to_are_no_attendees(nlp_rules):
