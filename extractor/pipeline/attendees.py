@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 from extractor.pipeline.events import event_noun_at
 from extractor.pipeline.facts import candidates, ensure_extensions
 from extractor.pipeline.lexicons import (
+    exact_hits,
     has_waw,
     is_break,
     is_definite,
@@ -152,9 +153,7 @@ def _greeted_tokens(doc: Doc) -> set[int]:
     stop, كما / ثم or a clause opener) names the greeted, who were not there.
     """
     tokens: set[int] = set()
-    for v in range(len(doc)):
-        if not match_exact("greeting_verbs", doc, v):
-            continue
+    for v, _ in exact_hits("greeting_verbs", doc):
         subject = next(
             (
                 person_at(doc, j)
@@ -307,8 +306,8 @@ def _honoured(doc: Doc) -> None:
     للبتروكيماويات "سبكيم"``: the subject (a titled or office-holding person,
     or a body) comes first; the honoured, read like a list, after it.
     """
-    for v in range(len(doc) - 1):
-        if not match_exact("honour_verbs", doc, v):
+    for v, _ in exact_hits("honour_verbs", doc):
+        if v + 1 >= len(doc):
             continue
         person = person_at(doc, v + 1)
         if person is not None and (person.titles or person.role):

@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 from extractor.pipeline.facts import add_candidate, candidates, ensure_extensions
 from extractor.pipeline.lexicons import (
     QUOTES_OPEN,
+    exact_hits,
     has_waw,
     head_cut,
     is_break,
@@ -89,16 +90,16 @@ def _brands(doc: Doc) -> None:
     entity, and a two-digit number may close the name. Inside another event's
     name (``مهرجان صيف أبها``) the brand adds nothing.
     """
-    covered = {
-        t.i
-        for c in candidates(doc, "events")
-        for t in doc.char_span(c.start, c.end, alignment_mode="expand") or ()
-    }
-    for i in range(len(doc) - 1):
-        hit = match_exact("event_brands", doc, i)
-        if not hit or i in covered or prep_clitic(doc[i]):
+    covered: set[int] | None = None  # tokens inside events found so far
+    for i, (size, kind) in exact_hits("event_brands", doc):
+        if covered is None:
+            covered = {
+                t.i
+                for c in candidates(doc, "events")
+                for t in doc.char_span(c.start, c.end, alignment_mode="expand") or ()
+            }
+        if i in covered or prep_clitic(doc[i]) or i + size >= len(doc):
             continue
-        size, kind = hit
         second = match_exact("event_brands", doc, i + size)
         if second and has_waw(doc[i + size]):
             size += second[0]  # عيد وصيف الخرج 36: one festival
@@ -106,6 +107,7 @@ def _brands(doc: Doc) -> None:
         if not place:
             continue
         end = _numbered(doc, i + size + place)
+        covered.update(range(i, end))
         doc.user_data[EVENT_NOUN_SEEN] = True
         add_candidate(
             doc,

@@ -6,6 +6,7 @@ with the clitic-aware :class:`~extractor.pipeline.resources.PhraseIndex`.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import cache, lru_cache
 
 from camel_tools.utils.dediac import dediac_ar
@@ -194,6 +195,20 @@ def match_exact(name: str, doc: Doc, i: int) -> tuple[int, str] | None:
             ):
                 return len(words), index.values[words]
     return None
+
+
+def exact_hits(name: str, doc: Doc) -> Iterator[tuple[int, tuple[int, str]]]:
+    """Every ``(i, match_exact(name, doc, i))`` that hits, left to right.
+
+    One pass over the norms that skips, with a set lookup, every token that
+    cannot start a term (the usual case), before the full match.
+    """
+    firsts = phrase_index(name).firsts
+    for i, norm in enumerate(token_norms(doc)):
+        if norm in firsts or (norm[:1] == _WAW and norm[1:] in firsts):
+            hit = match_exact(name, doc, i)
+            if hit:
+                yield i, hit
 
 
 def head_cut(doc: Doc, i: int, lexicon: str) -> int:
