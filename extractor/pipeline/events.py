@@ -170,8 +170,12 @@ def _mention(doc: Doc, i: int, size: int, value: str) -> int:
     ):
         name = Slice(i, _chain_end(doc, i, size))  # الملتقى الصيفي الثالث
         end = name.end
-    elif name is None and (weak or is_definite(doc[i])):
+    elif name is None and (
+        is_definite(doc[i]) or (weak and not _described(doc, i, size))
+    ):
         return i + size
+    if name is None and _described(doc, i, size):
+        end = _chain_end(doc, i, size)  # the evidence keeps what the event is about
     add_candidate(
         doc,
         "events",
@@ -226,13 +230,30 @@ def _chain_name(doc: Doc, i: int, size: int) -> Slice | None:
     chain = doc[i + size : end]
     if not len(chain) or is_definite(doc[i]):
         return None
-    if (
-        any(is_definite(t) for t in chain)
-        or chain[-1].like_num
-        or any(place_at(doc, t.i) for t in chain)  # مهرجان أبها
-    ):
+    placed = any(place_at(doc, t.i) for t in chain)  # مهرجان أبها
+    described = match_exact("event_described_nouns", doc, i)
+    if described and described[1] == "edition":
+        # حفل الأهالي، احتفالات أمانة المنطقة: a description; حفل معايدة أهالي العيون الأول: a name
+        numbered = end < len(doc) and (_ordinal(doc, end) or chain[-1].like_num)
+        return Slice(i, end) if numbered else None
+    if described:  # مسابقة القرآن، سباق القوارب الشراعية: what it is about
+        royal = any(match_exact("royal_names", doc, t.i) for t in chain)
+        # مسابقة الطائف ...، مسابقة الأمير سلطان القرآنية: a place or a patron's name names it
+        return Slice(i, end) if placed or royal or chain[-1].like_num else None
+    if any(is_definite(t) for t in chain) or chain[-1].like_num or placed:
         return Slice(i, end)
     return None
+
+
+def _described(doc: Doc, i: int, size: int) -> bool:
+    """A describing noun with a chain that says what it is (``احتفالات أهالي المنطقة الشرقية``).
+
+    Such a weak noun reports an event even without a name.
+    """
+    if not match_exact("event_described_nouns", doc, i):
+        return False
+    chain = doc[i + size : _chain_end(doc, i, size)]
+    return any(is_definite(t) or place_at(doc, t.i) for t in chain)
 
 
 def _ordinal(doc: Doc, k: int) -> int | None:

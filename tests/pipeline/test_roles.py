@@ -199,10 +199,10 @@ def test_a_glued_ba_place_complement_stays_on_the_chain(nlp_rules):
 
 def test_event_name_leaves_the_conjunction_out(nlp_rules):
     facts = _facts(
-        nlp_rules, "نظم مجلس القبائل لقاءه السنوي واحتفال العيد برعاية المحافظ ."
+        nlp_rules, "نظم مجلس القبائل لقاءه السنوي ومهرجان العسل برعاية المحافظ ."
     )
     assert [(e.name, e.evidence.text) for e in facts.events] == [
-        ("احتفال العيد", "واحتفال العيد")
+        ("مهرجان العسل", "ومهرجان العسل")
     ]
 
 
@@ -733,3 +733,21 @@ def test_whom_an_official_honours_attends(nlp_rules):
 def test_an_office_without_a_name_does_not_end_a_list(nlp_rules):
     story = "وفي الحفل ألقى رئيس المركز والمجلس البلدي كلمات ترحيبية ."
     assert [a.name for a in _facts(nlp_rules, story).attendees] == ["المجلس البلدي"]
+
+
+def test_a_describing_chain_is_no_event_name(nlp_rules):
+    def events(text):
+        return [(e.type, e.name) for e in _facts(nlp_rules, text).events]
+
+    assert events("وأقامت البلدية حفل الأهالي بعيد الفطر .") == [("ceremony", None)]
+    assert events("وأقيم احتفال أهالي العيون الأول .") == [
+        ("ceremony", "احتفال أهالي العيون")
+    ]
+    assert events("وشارك الأطفال في مسابقة القرآن .") == [("competition", None)]
+    assert events("وأقيمت مسابقة الأمير سلطان القرآنية .") == [
+        ("competition", "مسابقة الأمير سلطان القرآنية")
+    ]
+    # a weak noun with a describing chain still reports its event
+    assert events("نظير رعايتها احتفالات أهالي المنطقة الشرقية بعيد الفطر .") == [
+        ("ceremony", None)
+    ]
