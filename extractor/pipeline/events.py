@@ -78,9 +78,34 @@ def find_events(doc: Doc) -> Doc:
             continue
         i = _mention(doc, i, size, value)
     _brands(doc)
+    _quoted_activities(doc)
     if mentions_event(doc) and not candidates(doc, "events"):
         _first_definite(doc)
     return doc
+
+
+def _quoted_activities(doc: Doc) -> None:
+    """A festival whose activities carry a quoted title: ``فعاليات «السودة أجمل»``.
+
+    The activity noun (lexicon ``event_activity_nouns``) is no part of the
+    name; the title inside the quotes is.
+    """
+    for i, (size, _) in exact_hits("event_activity_nouns", doc):
+        k = i + size
+        end = quoted_after(doc, k, MAX_QUOTE)
+        if end is None or end - k < 3:
+            continue
+        doc.user_data[EVENT_NOUN_SEEN] = True
+        add_candidate(
+            doc,
+            "events",
+            doc[i:end],
+            "event_quoted_activities",
+            0.8,
+            type="festival",
+            name=doc[k + 1 : end - 1].text,
+            edition=None,
+        )
 
 
 def _brands(doc: Doc) -> None:

@@ -751,3 +751,10 @@ def test_a_describing_chain_is_no_event_name(nlp_rules):
     assert events("نظير رعايتها احتفالات أهالي المنطقة الشرقية بعيد الفطر .") == [
         ("ceremony", None)
     ]
+
+
+def test_activities_with_a_quoted_title_are_a_named_festival(nlp_rules):
+    story = "وتتواصل فعاليات «السودة أجمل» بمشاركة الأهالي ."
+    assert [(e.type, e.name) for e in _facts(nlp_rules, story).events] == [
+        ("festival", "السودة أجمل")
+    ]
