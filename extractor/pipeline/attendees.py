@@ -280,7 +280,7 @@ def _opens_person(doc: Doc, k: int) -> bool:
     )
 
 
-QUOTE_REACH = 6  # words between a verb of saying and the speaker's name or title
+QUOTE_REACH = 10  # words between a verb of saying and the speaker's name or title
 
 
 def _quoted(doc: Doc, k: int) -> bool:
