@@ -20,17 +20,20 @@ from extractor.pipeline.lexicons import (
     has_waw,
     is_break,
     is_definite,
+    is_word,
     match,
     match_exact,
     prep_clitic,
 )
-from extractor.pipeline.persons import is_named, person_at
+from extractor.pipeline.persons import PersonParse, is_named, person_at, trailing_office
 from extractor.pipeline.phrases import (
+    MAX_NAME,
     ORG_LABELS,
     PER_LABELS,
     Slice,
     ent_at,
     in_entity,
+    is_blocked,
     names_eponym,
     ner_ran,
     org_at,
@@ -77,6 +80,29 @@ def _performed_by(doc: Doc) -> None:
             event_noun_at(doc, j) for j in range(max(i - EVENT_REACH, 0), i)
         ):
             _read_items(doc, i + 1, listed=True)
+    for i, (size, _) in exact_hits("speech_nouns", doc):
+        _speaker_after(doc, i + size)
+
+
+def _speaker_after(doc: Doc, k: int) -> None:
+    """``كلمة للزميل أحمد العكيك``, ``كلمة لعمر الزهراني``: who gave the speech.
+
+    ل right after the speech noun (lexicon ``speech_nouns``), glued to a title
+    (or a list opener) or, under NER, to the first word of a PER entity.
+    """
+    if k >= len(doc) or prep_clitic(doc[k]) != _LAM:
+        return
+    if _glued_title(doc, k):
+        _read_items(doc, k + 1, listed=True)
+        return
+    # the NER may see the name from the word after the ل on (ل|عمر الزهراني)
+    ent = ent_at(doc, k, PER_LABELS) or ent_at(doc, k + 1, PER_LABELS)
+    if ent is not None and is_word(doc[k]) and not is_blocked(doc, k):
+        name = Slice(k, min(ent.end, k + MAX_NAME))
+        person = PersonParse(k, name.end, [], name, trailing_office(doc, name.end), doc)
+        if person.role is not None:
+            person.end = person.role.end
+        add_person(doc, "attendees", person, "speaker", 0.7, glued=True)
 
 
 def _performers(doc: Doc) -> None:

@@ -117,7 +117,7 @@ def person_at(doc: Doc, i: int) -> PersonParse | None:
     if name:
         k = name.end
         if role is None:
-            role = _trailing_office(doc, k)
+            role = trailing_office(doc, k)
             k = role.end if role else k
     if name is None and role is None:
         return None
@@ -204,7 +204,8 @@ def is_named(person: PersonParse, listed: bool = False) -> bool:
     )  # سعيد بن مانع: a short link is no short name word
 
 
-def _trailing_office(doc: Doc, k: int) -> Slice | None:
+def trailing_office(doc: Doc, k: int) -> Slice | None:
+    """An office right after a name, a comma allowed between (``X ، مدير عام ...``)."""
     if k < len(doc) and doc[k].text in (",", "\u060c"):  # ، Arabic comma
         k += 1
     return office_at(doc, k)

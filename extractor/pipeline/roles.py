@@ -52,12 +52,15 @@ def add_person(
     rule: str,
     score: float = 1.0,
     conjunction: bool = False,
+    glued: bool = False,
 ):
     """Record a patron or attendee from a parsed person mention.
 
     ``conjunction``: the mention's first word may carry the و that joined it
     to a list (``وثاني الدهمشي``); a name starting there drops it, unless the
     word is itself a name written with و (``وليد``, lexicon ``waw_names``).
+    ``glued``: its first word carries a preposition (``لعمر الزهراني``), which
+    a name starting there drops.
     """
     title = " ".join(_as_listed(doc, t, "person_titles") for t in person.titles)
     name = person.name.text(doc) if person.name else None
@@ -67,6 +70,8 @@ def add_person(
         and person.name.start == person.start
         and not _waw_name(doc[person.start])
     ):
+        name = name[1:]
+    if name and glued and person.name.start == person.start:
         name = name[1:]
     return add_candidate(
         doc,

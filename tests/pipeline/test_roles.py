@@ -758,3 +758,17 @@ def test_activities_with_a_quoted_title_are_a_named_festival(nlp_rules):
     assert [(e.type, e.name) for e in _facts(nlp_rules, story).events] == [
         ("festival", "السودة أجمل")
     ]
+
+
+def test_the_speaker_of_a_speech_at_the_event_attends_it(nlp_rules):
+    story = "أقيم حفل معايدة للأهالي ، وتخلل الحفل كلمة للدكتور سعيد الغامدي ، ثم قصيدة للشاعر فهد مطر ."
+    names = [a.name for a in _facts(nlp_rules, story).attendees]
+    assert names == ["سعيد الغامدي", "فهد مطر"]
+    # ل right after the noun, glued to a name the NER sees from its second word on
+    glued = (
+        "أقيم حفل معايدة للأهالي ، وتخلل الحفل كلمة لعمر الزهراني نائب رئيس المكتب ."
+    )
+    assert _attendees_with_entities(nlp_rules, glued, ["الزهراني"]) == ["عمر الزهراني"]
+    # a word between: whom the speech thanks
+    thanks = "أقيم حفل معايدة للأهالي ، وألقيت كلمة شكر للدكتور سعيد الغامدي ."
+    assert _facts(nlp_rules, thanks).attendees == []
