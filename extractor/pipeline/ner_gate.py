@@ -2,7 +2,8 @@
 
 The NER (``tok2vec`` + ``ner`` of the loaded model) is by far the costliest
 stage, and the fact rules read entities only next to a role cue, a title or an
-office (a name follows ``برعاية``, ``الدكتور``, ``وزير``...) and in the lead
+office (a name follows ``برعاية``, ``الدكتور``, ``وزير``...), or a speech noun
+(``كلمة لعمر الزهراني``) and in the lead
 sentence (venues). The gate builds a small ``Doc`` from the lead sentence and a
 window around every such word (``before`` tokens before it, ``after`` tokens
 from it, inside its sentence; overlapping windows merged), runs the model's own
@@ -24,7 +25,7 @@ from spacy.util import minibatch
 
 from extractor.pipeline.lexicons import match_exact
 
-GATE_LEXICONS = ("role_cues", "person_titles", "person_offices")
+GATE_LEXICONS = ("role_cues", "person_titles", "person_offices", "speech_nouns")
 
 
 class NerGate:
