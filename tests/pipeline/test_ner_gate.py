@@ -54,7 +54,7 @@ def test_no_cue_no_entities_outside_the_lead(pipelines):
 
 def test_pieces_are_the_lead_and_merged_windows_around_cues():
     nlp = extractor.load(ner=False)
-    filler = " ".join(["كلمة"] * 30)
+    filler = " ".join(["عبارة"] * 30)
     doc = nlp(f"جملة أولى قصيرة .\n{filler} الدكتور خالد {filler} وبحضور {filler} .")
     lead_end = next(iter(doc.sents)).end
     title = next(t.i for t in doc if t.text == "الدكتور")
