@@ -3,7 +3,7 @@
 The NER (``tok2vec`` + ``ner`` of the loaded model) is by far the costliest
 stage, and the fact rules read entities only next to a role cue, a title or an
 office (a name follows ``برعاية``, ``الدكتور``, ``وزير``...), or a speech noun
-(``كلمة لعمر الزهراني``) and in the lead
+before ل (``كلمة لعمر الزهراني``) and in the lead
 sentence (venues). The gate builds a small ``Doc`` from the lead sentence and a
 window around every such word (``before`` tokens before it, ``after`` tokens
 from it, inside its sentence; overlapping windows merged), runs the model's own
@@ -25,7 +25,8 @@ from spacy.util import minibatch
 
 from extractor.pipeline.lexicons import match_exact
 
-GATE_LEXICONS = ("role_cues", "person_titles", "person_offices", "speech_nouns")
+GATE_LEXICONS = ("role_cues", "person_titles", "person_offices")
+_LAM = "\u0644"  # ل
 
 
 class NerGate:
@@ -90,7 +91,14 @@ def candidate_pieces(doc: Doc, before: int, after: int) -> list[tuple[int, int]]
 
 
 def _is_cue(doc: Doc, i: int) -> bool:
-    return any(match_exact(name, doc, i) for name in GATE_LEXICONS)
+    if any(match_exact(name, doc, i) for name in GATE_LEXICONS):
+        return True
+    # a speech noun only before ل + its speaker (كلمة لعمر الزهراني), not every كلمة
+    return (
+        i + 1 < len(doc)
+        and doc[i + 1].text[:1] == _LAM
+        and bool(match_exact("speech_nouns", doc, i))
+    )
 
 
 def _sub_doc(doc: Doc, pieces: list[tuple[int, int]]) -> tuple[Doc, list[int]]:
