@@ -128,8 +128,8 @@ def _lead_subject(doc: Doc) -> None:
     if first is None:
         return
     start = _after_dateline(doc, first.start, first.end)
-    if not any(event_noun_at(doc, k) for k in range(start, first.end)):
-        return  # the lead reports no event (أعلنت أمانة جدة عن زيادة الدوائر ...)
+    if not _lead_reports_event(doc, first, start):
+        return  # أعلنت أمانة جدة عن زيادة الدوائر ...، فاز فريق ... في المباراة
     for j in range(start + 1, min(start + 1 + LEAD, first.end)):
         if match_exact("person_offices", doc, j - 1):
             return  # وكيل وزارة النقل: the subject is a person
@@ -139,6 +139,22 @@ def _lead_subject(doc: Doc) -> None:
         if org and org.end > j + 1:
             _add(doc, org, "lead_subject", 0.6)
             return
+
+
+def _lead_reports_event(doc: Doc, first, start: int) -> bool:
+    """The lead sentence holds an event the events stage found, or opens with
+    a verb of holding one (lexicon ``lead_event_verbs``) and names an event noun
+    (``وقعت غرفة أبها اتفاقية``, whose weak noun alone makes no event)."""
+    if any(
+        first.start_char <= c.start < first.end_char and c.rule != "event_first_mention"
+        for c in candidates(doc, "events")
+    ):
+        return True
+    while start < first.end and doc[start].is_space:
+        start += 1
+    return bool(match_exact("lead_event_verbs", doc, start)) and any(
+        event_noun_at(doc, k) for k in range(start, first.end)
+    )
 
 
 def _after_dateline(doc: Doc, start: int, end: int) -> int:

@@ -112,6 +112,18 @@ def _seat_of(doc: Doc, i: int) -> bool:
     return False
 
 
+def _in_org_name(doc: Doc, i: int) -> bool:
+    """The place at ``i`` ends the name of an organization that starts before it.
+
+    ``قام فريق بوينت التطوعي | بمحافظة الأحساء``: where the team is from, part
+    of its name, not where the event is held.
+    """
+    return any(
+        (org := org_at(doc, j)) is not None and org.end > i
+        for j in range(max(0, i - MAX_CHAIN), i)
+    )
+
+
 def _glued(doc: Doc, i: int) -> bool:
     return norm_prep_clitic(token_norms(doc)[i]) == _BEH
 
@@ -226,7 +238,7 @@ def _towns(doc: Doc, taken: set[int], lead) -> None:
     """
     for i in range(lead.start, lead.end):
         town = _town_at(doc, taken, i)
-        if town:
+        if town and not _in_org_name(doc, i):
             _add(doc, town, None, "town")
             return
     for v in range(len(doc)):

@@ -772,3 +772,15 @@ def test_the_speaker_of_a_speech_at_the_event_attends_it(nlp_rules):
     # a word between: whom the speech thanks
     thanks = "أقيم حفل معايدة للأهالي ، وألقيت كلمة شكر للدكتور سعيد الغامدي ."
     assert _facts(nlp_rules, thanks).attendees == []
+
+
+def test_the_body_a_story_opens_with_organizes_only_an_event_of_its_lead(nlp_rules):
+    def organizers(text):
+        return [o.name for o in _facts(nlp_rules, text).organizers]
+
+    # a team that wins a match, a ministry that announces: no event of theirs
+    assert organizers("فاز فريق نادي الزمالك المصري على ضيفه في مباراة الأمس .") == []
+    # a verb of holding and an event noun, even a weak one (اتفاقية)
+    assert organizers("وقعت غرفة أبها اتفاقية تعاون مع جمعية ريادة الأعمال .") == [
+        "غرفة أبها"
+    ]
