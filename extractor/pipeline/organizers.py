@@ -58,6 +58,8 @@ def find_organizers(doc: Doc) -> Doc:
         org = _org_after(doc, cue.end, entities) or _org_before(
             doc, cue.start, entities
         )
+        if org and not _carries_out_event(doc, cue, org):
+            continue  # ينفذ خطته، نفذ المكتب ترجمة لخطب الجمعة: no event
         while org:
             _add(doc, org, "organizer_cue")
             org = _coordinated(doc, org.end, entities)
@@ -174,6 +176,34 @@ def _add(doc: Doc, org: Slice, rule: str, score: float = 1.0) -> None:
         score,
         name=org_name(doc, org),
     )
+
+
+OBJECT_REACH = (
+    12  # words between a verb of carrying out (or its body) and the event noun
+)
+_FULL_STOPS = frozenset({".", "!", "?", "\u061f"})  # ؟
+
+
+def _carries_out_event(doc: Doc, cue, org: Slice) -> bool:
+    """A verb of carrying out (lexicon ``organizer_event_object_cues``) organizes an event only.
+
+    ``نفذت الجمعية حملة``: an event noun within a few words after the body (or
+    the verb); ``الحملة التي نفذتها الجمعية``: before the verb. Other cues pass.
+    """
+    hit = match_exact("organizer_event_object_cues", doc, cue.start)
+    if not hit:
+        return True
+    if hit[1] == "before":
+        span = range(cue.start - 1, max(cue.start - OBJECT_REACH, 0) - 1, -1)
+    else:
+        after = max(org.end, cue.end)
+        span = range(after, min(after + OBJECT_REACH, len(doc)))
+    for k in span:  # within the sentence: ينفذ المركز ... بالتعاون مع ...، حملة تطعيم
+        if doc[k].text in _FULL_STOPS or "\n" in doc[k].text:
+            return False
+        if event_noun_at(doc, k) or match("event_activity_nouns", doc, k):
+            return True  # بفعالية الحوامة ... بتنفيذ نادي سدير
+    return False
 
 
 def _org_after(doc: Doc, k: int, entities: bool = True) -> Slice | None:

@@ -784,3 +784,16 @@ def test_the_body_a_story_opens_with_organizes_only_an_event_of_its_lead(nlp_rul
     assert organizers("وقعت غرفة أبها اتفاقية تعاون مع جمعية ريادة الأعمال .") == [
         "غرفة أبها"
     ]
+
+
+def test_a_body_that_carries_out_organizes_only_an_event(nlp_rules):
+    def organizers(text):
+        return [o.name for o in _facts(nlp_rules, text).organizers]
+
+    works = "وأقيم المهرجان . وتنفذ أمانة منطقة المدينة المنورة حاليا مشروعات للطرق ."
+    assert "أمانة منطقة المدينة المنورة" not in organizers(works)
+    campaign = "ينفذ المركز الطبي الجامعي بالتعاون مع الشؤون الصحية حملة تطعيم ."
+    assert "المركز الطبي الجامعي" in organizers(campaign)
+    # بتنفيذ: the event comes before it
+    activity = "وانطلق عيد جلاجل بفعالية الحوامة في متنزه الشلال بتنفيذ نادي سدير ."
+    assert "نادي سدير" in organizers(activity)
