@@ -142,9 +142,18 @@ def _titled_people(doc: Doc) -> None:
     k = 0
     mentioned_end = -1  # where the last person only referred to ends
     greeted = _greeted_tokens(doc)
-    while k < len(doc):
-        opens = _opens_person(doc, k) and not names_eponym(doc, k)
-        person = person_at(doc, k) if opens else None
+    opening = sorted(
+        {
+            i
+            for name in ("person_titles", "person_offices")
+            for i, _ in exact_hits(name, doc)
+        }
+    )  # the tokens _opens_person would accept, found in one pass each
+    for k0 in opening:
+        if k0 < k:
+            continue  # inside the person read before
+        k = k0
+        person = None if names_eponym(doc, k) else person_at(doc, k)
         if person is None or person.name is None:
             if person is not None and _governed(doc, k):
                 # an office whose holder's title and name the parse did not

@@ -19,6 +19,7 @@ from extractor.pipeline.lexicons import (
     exact_hits,
     has_waw,
     head_cut,
+    hits,
     is_break,
     is_definite,
     is_stop,
@@ -62,21 +63,22 @@ def _accusative_event(norms: list[str], i: int) -> bool:
 def find_events(doc: Doc) -> Doc:
     """Add one candidate per event mention that introduces an event."""
     ensure_extensions()
-    norms = token_norms(doc)
+    nouns = dict(hits("event_nouns", doc))  # every token an event noun starts at
     i = 0
-    while i < len(doc):
-        hit = match("event_nouns", doc, i)
-        if not hit:
-            if not mentions_event(doc) and _accusative_event(norms, i):
-                doc.user_data[EVENT_NOUN_SEEN] = True
-            i += 1
-            continue
+    for start in sorted(nouns):
+        if start < i:
+            continue  # inside the mention read before
+        i = start
         doc.user_data[EVENT_NOUN_SEEN] = True
-        size, value = hit
-        if match("event_nouns", doc, i + size) and not _is_title_word(doc, i + size):
+        size, value = nouns[i]
+        if i + size in nouns and not _is_title_word(doc, i + size):
             i += size  # حفل افتتاح المهرجان: the inner noun carries the type
             continue
         i = _mention(doc, i, size, value)
+    if not mentions_event(doc):
+        norms = token_norms(doc)
+        if any(_accusative_event(norms, k) for k in range(len(doc))):
+            doc.user_data[EVENT_NOUN_SEEN] = True  # حفلا، معرضا
     _brands(doc)
     _quoted_activities(doc)
     if mentions_event(doc) and not candidates(doc, "events"):

@@ -211,6 +211,20 @@ def exact_hits(name: str, doc: Doc) -> Iterator[tuple[int, tuple[int, str]]]:
                 yield i, hit
 
 
+def hits(name: str, doc: Doc) -> Iterator[tuple[int, tuple[int, str]]]:
+    """Every ``(i, match(name, doc, i))`` that hits, left to right (overlaps included).
+
+    Like :func:`exact_hits`, one pass that rules most tokens out with a set
+    test on their clitic-stripped forms before the full match.
+    """
+    firsts = phrase_index(name).firsts
+    for i, norm in enumerate(token_norms(doc)):
+        if not firsts.isdisjoint(strip_clitics(norm)):
+            hit = match(name, doc, i)
+            if hit:
+                yield i, hit
+
+
 def head_cut(doc: Doc, i: int, lexicon: str) -> int:
     """Characters of token ``i`` to skip so that it starts at its lexicon head.
 

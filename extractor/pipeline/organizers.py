@@ -20,7 +20,9 @@ from extractor.pipeline.events import event_noun_at, mentions_event
 from extractor.pipeline.facts import add_candidate, candidates, ensure_extensions
 from extractor.pipeline.lexicons import (
     QUOTES_OPEN,
+    exact_hits,
     has_waw,
+    hits,
     is_break,
     match,
     match_exact,
@@ -79,10 +81,8 @@ def _organizing_people(doc: Doc) -> None:
     (a title such as ``الدكتور`` already says a name follows). Quoted or not,
     the office itself says who organizes.
     """
-    for i in range(len(doc) - 1):
-        if not match_exact("organizer_person_offices", doc, i):
-            continue
-        if not event_noun_at(doc, i + 1):
+    for i, _ in exact_hits("organizer_person_offices", doc):
+        if i + 1 >= len(doc) or not event_noun_at(doc, i + 1):
             continue  # منظمة الصحة العالمية: an organization, not a person's office
         person = person_at(doc, i)
         if person is None or person.name is None:
@@ -108,13 +108,17 @@ def _event_owner(doc: Doc) -> None:
     nouns annex what they are about: the facility opened (``افتتاح مركز
     الأمير عبدالمجيد``), a conference's topic (``مؤتمر صحة الرجل``).
     """
-    for i in range(len(doc) - 1):
-        hit = match("event_nouns", doc, i)
-        if not hit or hit[1].rstrip("?") not in OWNED_EVENTS:
-            hit = match("event_activity_nouns", doc, i)  # ضمن فعاليات الشركة
-            if hit and event_noun_at(doc, i + hit[0]):
-                continue  # فعاليات البرنامج الصيفي: an event's, not a body's
-        if not hit:
+    owners = [
+        (i, hit)
+        for i, hit in hits("event_nouns", doc)
+        if hit[1].rstrip("?") in OWNED_EVENTS
+    ] + [
+        (i, hit)  # ضمن فعاليات الشركة; not فعاليات البرنامج الصيفي, an event's
+        for i, hit in hits("event_activity_nouns", doc)
+        if not event_noun_at(doc, i + hit[0])
+    ]
+    for i, hit in sorted(owners):
+        if i + hit[0] >= len(doc):
             continue
         org = org_at(doc, i + hit[0])
         if org and org.end - org.start > 1:
@@ -239,10 +243,7 @@ def _coordinated(doc: Doc, k: int, entities: bool = True) -> Slice | None:
 
 def _committees(doc: Doc) -> None:
     committees = load_lexicon("org_committees")
-    for i in range(len(doc)):
-        hit = match("org_heads", doc, i)
-        if not hit:
-            continue
+    for i, hit in hits("org_heads", doc):
         head = " ".join(t.norm_ for t in doc[i : i + hit[0]])
         if head in committees:
             org = org_at(doc, i)
