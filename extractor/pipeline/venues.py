@@ -51,7 +51,11 @@ def find_venues(doc: Doc) -> Doc:
         return doc  # a venue is where a reported event is held
     taken = _taken(doc)
     last_end = -1  # end of the last facility: a place right after it contains it
+    norms = token_norms(doc)
+    preps = load_lexicon("venue_preps")
     for i in range(len(doc)):
+        if _BEH not in norms[i][:2] and (i == 0 or norms[i - 1] not in preps):
+            continue  # neither a glued ب nor a preposition before: the usual case
         if doc[i].idx in taken or not _after_prep(doc, i):
             continue
         venue = _facility_at(doc, i)
