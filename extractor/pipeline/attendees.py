@@ -25,6 +25,7 @@ from extractor.pipeline.lexicons import (
     match_exact,
     prep_clitic,
 )
+from extractor.pipeline.normalizer import SENT_END
 from extractor.pipeline.persons import PersonParse, is_named, person_at, trailing_office
 from extractor.pipeline.phrases import (
     MAX_NAME,
@@ -88,7 +89,8 @@ def _speaker_after(doc: Doc, k: int) -> None:
     """``كلمة للزميل أحمد العكيك``, ``كلمة لعمر الزهراني``: who gave the speech.
 
     ل right after the speech noun (lexicon ``speech_nouns``), glued to a title
-    (or a list opener) or, under NER, to the first word of a PER entity.
+    (or a list opener) or, under NER, to a name the NER sees from that word or
+    the one after it on.
     """
     if k >= len(doc) or prep_clitic(doc[k]) != _LAM:
         return
@@ -174,9 +176,6 @@ def _titled_people(doc: Doc) -> None:
 
 
 SUBJECT_REACH = 2  # words from a verb of greeting to its subject
-_CLAUSE_ENDS = frozenset(
-    {".", "!", "?", "\u061f", "\u0643\u0645\u0627", "\u062b\u0645"}
-)  # ؟ كما ثم
 
 
 def _greeted_tokens(doc: Doc) -> set[int]:
@@ -208,11 +207,9 @@ def _greeted_tokens(doc: Doc) -> set[int]:
 
 
 def _clause_ends(doc: Doc, k: int) -> bool:
-    tok = doc[k]
-    return (
-        tok.text in _CLAUSE_ENDS
-        or tok.norm_ in _CLAUSE_ENDS
-        or bool(match_exact("clause_openers", doc, k))
+    """A full stop, a new clause (lexicon ``clause_breaks``: كما، ثم) or a reported one (أن)."""
+    return doc[k].text in SENT_END or bool(
+        match_exact("clause_breaks", doc, k) or match_exact("clause_openers", doc, k)
     )
 
 

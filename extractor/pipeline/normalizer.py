@@ -16,7 +16,7 @@ from extractor.arabic.normalize import normalize
 from extractor.pipeline.resources import NORMS
 
 # Tokens that end a sentence: . ! ? and the Arabic question mark U+061F.
-_SENT_END = frozenset({".", "!", "?", "\u061f"})
+SENT_END = frozenset({".", "!", "?", "\u061f"})
 
 
 @Language.component("civic_normalizer")
@@ -53,7 +53,7 @@ def split_sentences(doc: Doc) -> Doc:
             continue
         if start:
             flags[i, 0] = 1
-        start = text in _SENT_END
+        start = text in SENT_END
     if len(doc):
         doc.from_array([SENT_START], flags.astype("uint64"))
     return doc

@@ -28,6 +28,7 @@ from extractor.pipeline.lexicons import (
     match_exact,
     prep_clitic,
 )
+from extractor.pipeline.normalizer import SENT_END
 from extractor.pipeline.persons import person_at
 from extractor.pipeline.phrases import (
     ORG_LABELS,
@@ -185,7 +186,6 @@ def _add(doc: Doc, org: Slice, rule: str, score: float = 1.0) -> None:
 OBJECT_REACH = (
     12  # words between a verb of carrying out (or its body) and the event noun
 )
-_FULL_STOPS = frozenset({".", "!", "?", "\u061f"})  # ؟
 
 
 def _carries_out_event(doc: Doc, cue, org: Slice) -> bool:
@@ -203,7 +203,7 @@ def _carries_out_event(doc: Doc, cue, org: Slice) -> bool:
         after = max(org.end, cue.end)
         span = range(after, min(after + OBJECT_REACH, len(doc)))
     for k in span:  # within the sentence: ينفذ المركز ... بالتعاون مع ...، حملة تطعيم
-        if doc[k].text in _FULL_STOPS or "\n" in doc[k].text:
+        if doc[k].text in SENT_END or "\n" in doc[k].text:
             return False
         if event_noun_at(doc, k) or match("event_activity_nouns", doc, k):
             return True  # بفعالية الحوامة ... بتنفيذ نادي سدير
