@@ -116,7 +116,7 @@ def _event_owner(doc: Doc) -> None:
     ] + [
         (i, hit)  # ضمن فعاليات الشركة; not فعاليات البرنامج الصيفي, an event's
         for i, hit in hits("event_activity_nouns", doc)
-        if not event_noun_at(doc, i + hit[0])
+        if i + hit[0] < len(doc) and not event_noun_at(doc, i + hit[0])
     ]
     for i, hit in sorted(owners):
         if i + hit[0] >= len(doc):

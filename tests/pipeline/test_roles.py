@@ -797,3 +797,9 @@ def test_a_body_that_carries_out_organizes_only_an_event(nlp_rules):
     # بتنفيذ: the event comes before it
     activity = "وانطلق عيد جلاجل بفعالية الحوامة في متنزه الشلال بتنفيذ نادي سدير ."
     assert "نادي سدير" in organizers(activity)
+
+
+def test_an_activity_noun_that_ends_the_text_breaks_nothing(nlp_rules):
+    # the owner scan once looked one token past the end here (IndexError on 2 corpus articles)
+    story = "نظمت بلدية المحافظة مهرجان الصيف وتواصلت الفعاليات"
+    assert [o.name for o in _facts(nlp_rules, story).organizers] == ["بلدية المحافظة"]
