@@ -94,8 +94,8 @@ def _quoted_activities(doc: Doc) -> None:
     """
     for i, (size, _) in exact_hits("event_activity_nouns", doc):
         k = i + size
-        end = quoted_after(doc, k, MAX_QUOTE)
-        if end is None or end - k < 3:
+        end = quoted_after(doc, k, MAX_QUOTE)  # a word at least inside the quotes
+        if end is None:
             continue
         doc.user_data[EVENT_NOUN_SEEN] = True
         add_candidate(
@@ -197,12 +197,14 @@ def _mention(doc: Doc, i: int, size: int, value: str) -> int:
     ):
         name = Slice(i, _chain_end(doc, i, size))  # الملتقى الصيفي الثالث
         end = name.end
-    elif name is None and (
-        is_definite(doc[i]) or (weak and not _described(doc, i, size))
-    ):
-        return i + size
-    if name is None and _described(doc, i, size):
-        end = _chain_end(doc, i, size)  # the evidence keeps what the event is about
+    elif name is None:
+        if is_definite(doc[i]):
+            return i + size
+        described = _described(doc, i, size)
+        if weak and not described:
+            return i + size
+        if described:  # the evidence keeps what the event is about
+            end = _chain_end(doc, i, size)
     add_candidate(
         doc,
         "events",
