@@ -90,8 +90,11 @@ def _before_name(doc: Doc, start: int, end: int) -> int:
     return end
 
 
-def person_at(doc: Doc, i: int) -> PersonParse | None:
-    """Parse ``[titles] [office] [titles] name [، office]`` starting at ``i``."""
+def person_at(doc: Doc, i: int, conjunction: bool = False) -> PersonParse | None:
+    """Parse ``[titles] [office] [titles] name [، office]`` starting at ``i``.
+
+    ``conjunction``: a bare name's first word may carry a joining و (``وفهد``).
+    """
     titles: list[Slice] = []
     role: Slice | None = None
     k = i
@@ -107,7 +110,7 @@ def person_at(doc: Doc, i: int) -> PersonParse | None:
             k = office.end  # رئيس بلدية القريات الرئيس التنفيذي لمهرجان كاف
             continue
         break
-    name = name_at(doc, k)
+    name = name_at(doc, k, conjunction=conjunction and k == i)
     if role is not None and role.end == k and not _is_per(doc, name):
         found = _named_after_office(doc, k)
         if found:

@@ -236,12 +236,14 @@ class Slice:
         return doc[self.start : self.end].text
 
 
-def name_at(doc: Doc, i: int) -> Slice | None:
+def name_at(doc: Doc, i: int, conjunction: bool = False) -> Slice | None:
     """A personal name starting at ``i``, or None.
 
     A PER entity starting here wins. Otherwise: a first word that is no
     title, office, head noun or stop; links (بن، آل، أبو) with the word after
     them; a second word of any kind; then only definite family names.
+    ``conjunction``: the first word may carry the و that joins the name to a
+    list (``سعيد بن مانع | وفهد الشهراني``).
     """
     if i >= len(doc):
         return None
@@ -251,7 +253,7 @@ def name_at(doc: Doc, i: int) -> Slice | None:
         # the NER may run a name on into what follows (الفالح المؤتمر العالمي)
         end = next((k for k in range(i + 1, end) if _ends_name(doc, k)), end)
         return Slice(i, end)
-    if not _name_word(doc, i, first=True):
+    if not _name_word(doc, i, first=True, conjunction=conjunction):
         return None
     k = i + 1
     while k < len(doc) and k - i < MAX_NAME and _name_word(doc, k):
@@ -275,9 +277,16 @@ def _ends_name(doc: Doc, k: int) -> bool:
     return is_break(tok) or is_stop(tok) or bool(match("event_nouns", doc, k))
 
 
-def _name_word(doc: Doc, k: int, first: bool = False) -> bool:
-    if k >= len(doc) or is_blocked(doc, k) or has_waw(doc[k]):
+def _name_word(
+    doc: Doc, k: int, first: bool = False, conjunction: bool = False
+) -> bool:
+    if k >= len(doc) or is_blocked(doc, k):
         return False
+    norm = doc[k].norm_
+    if has_waw(doc[k]):
+        if not conjunction:
+            return False
+        norm = norm[1:]  # وفهد: the lexicon tests below look past a leading و
     if match_exact("person_offices", doc, k) or match_exact("org_heads", doc, k):
         return bool(k + 1 < len(doc) and match_exact("person_name_links", doc, k + 1))
     if match_exact("event_nouns", doc, k) or match_exact("venue_heads", doc, k):
@@ -285,7 +294,7 @@ def _name_word(doc: Doc, k: int, first: bool = False) -> bool:
     if is_definite(doc[k]) and not prep_clitic(doc[k]) and match("event_nouns", doc, k):
         return False  # محمد العلي | المعرض: the object, no family name
     if first and (
-        match_exact("places", doc, k) or doc[k].norm_.startswith("\u0627\u0644")
+        match_exact("places", doc, k) or norm.startswith("\u0627\u0644")
     ):  # ال, or a town's name (بدر): a name only as a PER entity or before بن / آل
         return bool(ent_starting(doc, k, PER_LABELS)) or bool(
             match_exact("nasab_links", doc, k + 1)

@@ -632,6 +632,16 @@ def test_the_people_an_evening_or_lecture_is_by_attend_it(nlp_rules):
     assert _facts(nlp_rules, book).attendees == []
 
 
+def test_a_vouched_list_reads_a_name_glued_to_its_waw(nlp_rules):
+    story = "أقيمت أمسية شعرية رائعة للنجمين سعيد بن مانع وفهد الشهراني اللذين قدما القصائد ."
+    names = [a.name for a in _facts(nlp_rules, story).attendees]
+    assert names == ["سعيد بن مانع", "فهد الشهراني"]
+    # after a presence cue alone, a word glued to و may be a verb or an office
+    cue = "أقيم الحفل ، وحضر الحفل الدكتور صالح الشمراني ومساعدو المحافظ ."
+    names = [a.name for a in _facts(nlp_rules, cue).attendees]
+    assert names == ["صالح الشمراني"]
+
+
 def test_an_office_whose_chain_runs_on_ends_at_the_per_entity(nlp_rules):
     story = (
         "أقيم الحفل وحضره جمع من الدبلوماسيين في مقدمتهم نائب مدير فرع وزارة "
