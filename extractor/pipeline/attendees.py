@@ -33,6 +33,7 @@ from extractor.pipeline.phrases import (
     PER_LABELS,
     Slice,
     ent_at,
+    ent_starting,
     in_entity,
     is_blocked,
     names_eponym,
@@ -172,7 +173,51 @@ def _titled_people(doc: Doc) -> None:
             mentioned_end = person.end
         elif not _quoted(doc, k) and not _addressed(doc, k) and _confirmed(doc, person):
             add_person(doc, "attendees", person, "titled_person", 0.5)
+            k = _untitled_after(doc, person.end)
+            continue
         k = person.end
+
+
+def _untitled_after(doc: Doc, k: int) -> int:
+    """Untitled names that go on a list of titled people: ``الدكتور زيد الفضيل،
+    والدكتورة أمل القثامي، محمد السحيمي``. Each must be a PER entity (the NER
+    ran around the titles), joined by ``،`` or و; a title or an office ends the
+    run, for the main loop to read. Returns where the run ends.
+    """
+    if not ner_ran(doc):
+        return k
+    for _ in range(MAX_LIST):
+        if k >= len(doc):
+            return k
+        if doc[k].text in _COMMA or doc[k].norm_ == _WAW:
+            j = k + 1
+            if j < len(doc) and has_waw(doc[j]):
+                return k  # ، وحافظ الحضور على ...: a new clause
+        elif has_waw(doc[k]):
+            j = k
+        else:
+            return k
+        if (
+            j >= len(doc)
+            or ent_starting(doc, j, PER_LABELS) is None
+            or _opens_person(doc, j)
+        ):
+            return k
+        person = person_at(doc, j)
+        if (
+            person is None
+            or person.name is None
+            or person.titles
+            or person.role
+            or person.name.end - person.name.start < 2  # الجنرال أحمد | وحيدي
+            or any(_opens_person(doc, n) for n in range(j, person.name.end))
+        ):  # ونائبه الأستاذ ...: a title inside what the NER read as one name
+            return k
+        add_person(
+            doc, "attendees", person, "titled_list", 0.5, conjunction=has_waw(doc[j])
+        )
+        k = person.end
+    return k
 
 
 SUBJECT_REACH = 2  # words from a verb of greeting to its subject

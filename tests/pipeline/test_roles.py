@@ -642,6 +642,31 @@ def test_a_vouched_list_reads_a_name_glued_to_its_waw(nlp_rules):
     assert names == ["صالح الشمراني"]
 
 
+def test_untitled_names_that_go_on_a_titled_list_need_the_ner(nlp_rules):
+    story = (
+        "أقيمت مسابقة القراءة ، وناقشتها لجنة مكونة من الدكتور زيد الفضيل ، "
+        "والدكتورة أمل القثامي ، محمد السحيمي وعلي الحربي ، وحافظ الحضور على كثافته ."
+    )
+    people = [
+        "زيد الفضيل",
+        "أمل القثامي",
+        "محمد السحيمي",
+        "وعلي الحربي",
+        "وحافظ الحضور",
+    ]
+    assert _attendees_with_entities(nlp_rules, story, people) == [
+        "زيد الفضيل",
+        "أمل القثامي",
+        "محمد السحيمي",
+        "علي الحربي",
+    ]  # ، وحافظ ...: a new clause, whatever the NER read
+    # without an NER, an untitled name after the list is no attendee
+    assert _attendees_with_entities(nlp_rules, story, None) == [
+        "زيد الفضيل",
+        "أمل القثامي",
+    ]
+
+
 def test_an_office_whose_chain_runs_on_ends_at_the_per_entity(nlp_rules):
     story = (
         "أقيم الحفل وحضره جمع من الدبلوماسيين في مقدمتهم نائب مدير فرع وزارة "
