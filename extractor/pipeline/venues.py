@@ -11,6 +11,8 @@ the venue. A place name inside or right after the venue fills
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -52,9 +54,9 @@ def find_venues(doc: Doc) -> Doc:
     taken = _taken(doc)
     last_end = -1  # end of the last facility: a place right after it contains it
     norms = token_norms(doc)
-    preps = load_lexicon("venue_preps")
+    before = load_lexicon("venue_preps") | _host_verbs()
     for i in range(len(doc)):
-        if _BEH not in norms[i][:2] and (i == 0 or norms[i - 1] not in preps):
+        if _BEH not in norms[i][:2] and (i == 0 or norms[i - 1] not in before):
             continue  # neither a glued ب nor a preposition before: the usual case
         if doc[i].idx in taken or not _after_prep(doc, i):
             continue
@@ -201,11 +203,21 @@ def _taken(doc: Doc) -> set[int]:
 
 
 def _after_prep(doc: Doc, i: int) -> bool:
-    """Token ``i`` carries ب or follows a venue preposition (في، داخل...)."""
+    """Token ``i`` carries ب, or follows a venue preposition (في، داخل...) or a
+    verb of hosting (احتضنته، تستضيفه; the facility is its subject)."""
     norms = token_norms(doc)
     if norm_prep_clitic(norms[i]) == _BEH:
         return True
-    return i > 0 and norms[i - 1] in load_lexicon("venue_preps")
+    return i > 0 and (
+        norms[i - 1] in load_lexicon("venue_preps") or norms[i - 1] in _host_verbs()
+    )
+
+
+@cache
+def _host_verbs() -> frozenset[str]:
+    """Lexicon ``venue_host_verbs``, with and without a joining و (واحتضنته)."""
+    verbs = load_lexicon("venue_host_verbs")
+    return verbs | frozenset("\u0648" + v for v in verbs)
 
 
 def _facility_at(doc: Doc, i: int) -> Slice | None:

@@ -838,3 +838,16 @@ def test_an_activity_noun_that_ends_the_text_breaks_nothing(nlp_rules):
     # the owner scan once looked one token past the end here (IndexError on 2 corpus articles)
     story = "نظمت بلدية المحافظة مهرجان الصيف وتواصلت الفعاليات"
     assert [o.name for o in _facts(nlp_rules, story).organizers] == ["بلدية المحافظة"]
+
+
+def test_the_facility_or_town_a_verb_of_hosting_names_is_the_venue(nlp_rules):
+    symposium = (
+        "وتناولت ندوة «نحو حرب باردة جديدة» ، التي احتضنتها مكتبة الأمير بندر ، "
+        "ثلاثة محاور ."
+    )
+    assert [v.name for v in _facts(nlp_rules, symposium).venues] == [
+        "مكتبة الأمير بندر"
+    ]
+    # FACTS.md: a host town is the venue when no facility is named
+    games = "وتنطلق البطولة العربية للمنتخبات التي تستضيفها محافظة ينبع غدا ."
+    assert [v.name for v in _facts(nlp_rules, games).venues] == ["محافظة ينبع"]
