@@ -65,6 +65,7 @@ def find_organizers(doc: Doc) -> Doc:
             continue  # ينفذ خطته، نفذ المكتب ترجمة لخطب الجمعة: no event
         while org:
             _add(doc, org, "organizer_cue")
+            _units(doc, org.end)
             org = _coordinated(doc, org.end, entities)
     _committees(doc)
     if not candidates(doc, "organizers"):
@@ -127,6 +128,7 @@ def _event_owner(doc: Doc) -> None:
 
 
 _BEH = "\u0628"  # ب
+_COMMA = frozenset({",", "\u060c"})  # , ،
 
 
 def _lead_subject(doc: Doc) -> None:
@@ -145,6 +147,7 @@ def _lead_subject(doc: Doc) -> None:
         org = org_at(doc, j)
         if org and org.end > j + 1:
             _add(doc, org, "lead_subject", 0.6)
+            _units(doc, org.end)
             return
 
 
@@ -239,6 +242,33 @@ def _coordinated(doc: Doc, k: int, entities: bool = True) -> Slice | None:
     if k < len(doc) and (has_waw(doc[k]) or doc[k - 1].norm_ == "\u0648"):
         return org_at(doc, k) or (ent_at(doc, k, ORG_LABELS) if entities else None)
     return None
+
+
+MAX_UNITS = 3  # units named one after another (وكالة شؤون الشباب، الإدارة العامة ...)
+
+
+def _units(doc: Doc, k: int) -> None:
+    """The units an organizing body acts through (lexicon ``organizer_unit_cues``).
+
+    ``نظمت غرفة الشرقية ممثلة بمركز التوظيف``, ``بدأت الرئاسة العامة لرعاية
+    الشباب، ممثلة في وكالة شؤون الشباب، الإدارة العامة للهيئات الشبابية``:
+    the body right before the cue is an organizer, and so is each unit after
+    it, in apposition after a comma.
+    """
+    if k < len(doc) and doc[k].text in _COMMA:
+        k += 1
+    hit = match_exact("organizer_unit_cues", doc, k)
+    if not hit:
+        return
+    k += hit[0]
+    for _ in range(MAX_UNITS):
+        org = org_at(doc, k)
+        if org is None or org.end <= k + 1:
+            return  # ممثلة في مديرها ...: a person, or a bare head
+        _add(doc, org, "organizer_unit")
+        k = org.end + 1
+        if org.end >= len(doc) or doc[org.end].text not in _COMMA:
+            return
 
 
 def _committees(doc: Doc) -> None:

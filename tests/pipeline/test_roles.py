@@ -851,3 +851,17 @@ def test_the_facility_or_town_a_verb_of_hosting_names_is_the_venue(nlp_rules):
     # FACTS.md: a host town is the venue when no facility is named
     games = "وتنطلق البطولة العربية للمنتخبات التي تستضيفها محافظة ينبع غدا ."
     assert [v.name for v in _facts(nlp_rules, games).venues] == ["محافظة ينبع"]
+
+
+def test_the_unit_an_organizing_body_acts_through_organizes_too(nlp_rules):
+    story = "نظمت غرفة الشرقية ممثلة بمركز التوظيف لقاء وظيفيا لدعم المشروع ."
+    facts = _facts(nlp_rules, story)
+    assert [o.name for o in facts.organizers] == ["غرفة الشرقية", "مركز التوظيف"]
+    assert facts.venues == []  # the unit is no place the meeting was held in
+    chain = (
+        "بدأت الرئاسة العامة لرعاية الشباب ، ممثلة في وكالة شؤون الشباب ، "
+        "الإدارة العامة للهيئات الشبابية ، تجهيزات ملتقى شباب الباحة الثاني ."
+    )
+    assert [o.name for o in _facts(nlp_rules, chain).organizers][-1] == (
+        "الإدارة العامة للهيئات الشبابية"
+    )
