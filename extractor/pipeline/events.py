@@ -157,7 +157,7 @@ def _first_definite(doc: Doc) -> None:
     """
     for i in range(len(doc)):
         hit = match("event_nouns", doc, i)
-        if not hit or not is_definite(doc[i]) or prep_clitic(doc[i]):
+        if not hit or not _definite(doc, i, hit[0]) or prep_clitic(doc[i]):
             continue
         size, value = hit
         if value.endswith("?") or match("event_nouns", doc, i + size):
@@ -175,6 +175,11 @@ def _first_definite(doc: Doc) -> None:
         return
 
 
+def _definite(doc: Doc, i: int, size: int) -> bool:
+    """The event noun is definite: ``المؤتمر``, or an annexed definite (``ورشة العمل``)."""
+    return is_definite(doc[i]) or (size > 1 and is_definite(doc[i + size - 1]))
+
+
 def _is_title_word(doc: Doc, k: int) -> bool:
     return k < len(doc) and doc[k].text[:1] in QUOTES_OPEN
 
@@ -183,13 +188,14 @@ def _mention(doc: Doc, i: int, size: int, value: str) -> int:
     kind, weak = value.rstrip("?"), value.endswith("?")
     if prep_clitic(doc[i]) or (i > 0 and doc[i - 1].like_num):
         return i + size  # بمهرجان، لاحتفالات، 462 مبادرة: no event of its own
-    if not is_definite(doc[i]) and doc[i].text.endswith(_HEH):
+    definite = _definite(doc, i, size)
+    if not definite and doc[i].text.endswith(_HEH):
         return i + size  # دوره (his role), حمله (carried it): not دورة، حملة
     name = _quoted_name(doc, i, size) or _chain_name(doc, i, size)
     end = name.end if name else i + size
     edition, end_ed = _edition(doc, end)
     if (
-        is_definite(doc[i])
+        definite
         and name is None
         and edition is not None
         and end_ed <= end + 2
@@ -198,7 +204,7 @@ def _mention(doc: Doc, i: int, size: int, value: str) -> int:
         name = Slice(i, _chain_end(doc, i, size))  # الملتقى الصيفي الثالث
         end = name.end
     elif name is None:
-        if is_definite(doc[i]):
+        if definite:
             return i + size
         described = _described(doc, i, size)
         if weak and not described:
@@ -225,7 +231,12 @@ def _quoted_name(doc: Doc, i: int, size: int) -> Slice | None:
         if cue:
             k += cue[0]
             continue
-        if is_definite(doc[i]) or k > i + size or is_break(doc[k]) or is_stop(doc[k]):
+        if (
+            _definite(doc, i, size)
+            or k > i + size
+            or is_break(doc[k])
+            or is_stop(doc[k])
+        ):
             return None  # one plain word at most: مسابقة الطائف "سما للقراءة"
         k += 1
     end = quoted_after(doc, k, MAX_QUOTE)
@@ -257,7 +268,7 @@ def _numbered(doc: Doc, end: int) -> int:
 def _chain_name(doc: Doc, i: int, size: int) -> Slice | None:
     end = _chain_end(doc, i, size)
     chain = doc[i + size : end]
-    if not len(chain) or is_definite(doc[i]):
+    if not len(chain) or _definite(doc, i, size):
         return None
     placed = any(place_at(doc, t.i) for t in chain)  # مهرجان أبها
     described = match_exact("event_described_nouns", doc, i)

@@ -865,3 +865,12 @@ def test_the_unit_an_organizing_body_acts_through_organizes_too(nlp_rules):
     assert [o.name for o in _facts(nlp_rules, chain).organizers][-1] == (
         "الإدارة العامة للهيئات الشبابية"
     )
+
+
+def test_an_event_noun_made_definite_by_its_annexed_word_refers_back(nlp_rules):
+    story = (
+        "نظم مركز المعلومات الوطني أمس ورشة عمل للجوازات . "
+        "وسلطت ورشة العمل الضوء على الآلية الجديدة ."
+    )
+    events = _facts(nlp_rules, story).events
+    assert [(e.type, e.name) for e in events] == [("workshop", None)]
