@@ -477,7 +477,7 @@ def _read_one(
     doc: Doc, k: int, listed: bool = False, conjunction: bool = False
 ) -> int | None:
     # a bare name glued to its و (وفهد الشهراني) only where an opener vouches for names
-    person = person_at(doc, k, conjunction=conjunction and listed)
+    person = person_at(doc, k, conjunction=conjunction and listed, listed=True)
     if person and person.name and is_named(person, listed):
         add_person(doc, "attendees", person, "attendee_cue", conjunction=conjunction)
         return person.end

@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 
 from extractor.pipeline.lexicons import (
     has_waw,
+    is_break,
     is_definite,
     match,
     match_exact,
@@ -35,6 +36,7 @@ from extractor.pipeline.phrases import (
 
 MIN_NAME_WORD = 3  # letters in each word of an untitled name
 MAX_OFFICE_GAP = 3  # words an office chain may leave before a PER entity
+_COMMA = frozenset({",", "\u060c"})  # , ،
 
 
 @dataclass
@@ -90,10 +92,15 @@ def _before_name(doc: Doc, start: int, end: int) -> int:
     return end
 
 
-def person_at(doc: Doc, i: int, conjunction: bool = False) -> PersonParse | None:
+def person_at(
+    doc: Doc, i: int, conjunction: bool = False, listed: bool = False
+) -> PersonParse | None:
     """Parse ``[titles] [office] [titles] name [، office]`` starting at ``i``.
 
     ``conjunction``: a bare name's first word may carry a joining و (``وفهد``).
+    ``listed``: the mention is an item of a list of people, where an office
+    may stand before its holder with a comma between (``وكيل محافظ العارضة،
+    صالح سلمان الودعاني، والمشرف العام على الجمعية، الشيخ حسين الحريصي``).
     """
     titles: list[Slice] = []
     role: Slice | None = None
@@ -117,6 +124,12 @@ def person_at(doc: Doc, i: int, conjunction: bool = False) -> PersonParse | None
             office_end, more_titles, name = found
             role = Slice(role.start, office_end)
             titles += more_titles
+    if listed and name is None and role is not None and role.end == k:
+        found = _named_after_comma(doc, k)
+        if found:
+            office_end, more_titles, name = found
+            role = Slice(role.start, office_end)
+            titles += more_titles
     if name:
         k = name.end
         if role is None:
@@ -125,6 +138,39 @@ def person_at(doc: Doc, i: int, conjunction: bool = False) -> PersonParse | None
     if name is None and role is None:
         return None
     return PersonParse(i, k, titles, name, role, doc)
+
+
+def _named_after_comma(doc: Doc, k: int) -> tuple[int, list[Slice], Slice] | None:
+    """The holder of an office that ends at ``k``, after a comma.
+
+    The office may end in a place qualifier first (``والمشرف على مشروع
+    الزواج | بالجمعية ،``: ب or في, then at most :data:`MAX_OFFICE_GAP` words).
+    The holder must be titled (``، الشيخ حسين الحريصي``) or, under NER, a PER
+    entity (``، صالح سلمان الودعاني``). Returns ``(office end, titles, name)``.
+    """
+    office_end = k
+    if k < len(doc) and (
+        prep_clitic(doc[k]) == "\u0628" or doc[k].norm_ == "\u0641\u064a"
+    ):
+        office_end = next(
+            (
+                c
+                for c in range(k + 1, min(k + 1 + MAX_OFFICE_GAP, len(doc)))
+                if doc[c].text in _COMMA or is_break(doc[c]) or has_waw(doc[c])
+            ),
+            k,
+        )
+    if office_end >= len(doc) or doc[office_end].text not in _COMMA:
+        return None
+    j = office_end + 1
+    titles: list[Slice] = []
+    while j < len(doc) and (hit := match_exact("person_titles", doc, j)):
+        titles.append(Slice(j, j + hit[0]))
+        j += hit[0]
+    name = name_at(doc, j)
+    if name is None or not (titles or _is_per(doc, name)):
+        return None
+    return office_end, titles, name
 
 
 def _is_per(doc: Doc, name: Slice | None) -> bool:
@@ -208,7 +254,12 @@ def is_named(person: PersonParse, listed: bool = False) -> bool:
 
 
 def trailing_office(doc: Doc, k: int) -> Slice | None:
-    """An office right after a name, a comma allowed between (``X ، مدير عام ...``)."""
-    if k < len(doc) and doc[k].text in (",", "\u060c"):  # ، Arabic comma
+    """An office right after a name, a comma allowed between (``X ، مدير عام ...``).
+
+    Not one joined by و: ``X، والمشرف العام ...`` is the list's next item.
+    """
+    if k < len(doc) and doc[k].text in _COMMA:
         k += 1
+    if k < len(doc) and (has_waw(doc[k]) or doc[k].norm_ == "\u0648"):
+        return None
     return office_at(doc, k)

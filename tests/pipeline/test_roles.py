@@ -874,3 +874,25 @@ def test_an_event_noun_made_definite_by_its_annexed_word_refers_back(nlp_rules):
     )
     events = _facts(nlp_rules, story).events
     assert [(e.type, e.name) for e in events] == [("workshop", None)]
+
+
+def test_an_office_in_a_list_may_stand_before_its_holder_with_a_comma(nlp_rules):
+    story = (
+        "أقامت جمعية البر الخيرية دورة تدريبية . حضر الدورة وكيل محافظ العارضة ، "
+        "الشيخ صالح الودعاني ، والمشرف العام على الجمعية ، الشيخ حسين الحريصي ، "
+        "وعضو مجلس الإدارة ، الشيخ أسعد جذمي ."
+    )
+    attendees = _facts(nlp_rules, story).attendees
+    assert [(a.name, a.role) for a in attendees] == [
+        ("صالح الودعاني", "وكيل محافظ العارضة"),
+        ("حسين الحريصي", "المشرف العام على الجمعية"),
+        ("أسعد جذمي", "عضو مجلس الإدارة"),
+    ]  # an office joined by و is the next item's, not the name's before it
+    # without a title, only a PER entity is the holder
+    bare = (
+        "أقامت الجمعية دورة تدريبية . حضر الدورة وكيل محافظ العارضة ، صالح الودعاني ."
+    )
+    assert _attendees_with_entities(nlp_rules, bare, []) == []
+    assert _attendees_with_entities(nlp_rules, bare, ["صالح الودعاني"]) == [
+        "صالح الودعاني"
+    ]
