@@ -37,6 +37,7 @@ from extractor.pipeline.phrases import (
 MIN_NAME_WORD = 3  # letters in each word of an untitled name
 MAX_OFFICE_GAP = 3  # words an office chain may leave before a PER entity
 _COMMA = frozenset({",", "\u060c"})  # , ،
+_ALA = "\u0639\u0644\u064a"  # على as normalized (ى -> ي)
 
 
 @dataclass
@@ -61,6 +62,8 @@ def office_at(doc: Doc, i: int) -> Slice | None:
         # افتتح المحافظ | المهرجان: the event is the verb's object, no complement
         return Slice(i, head_end)
     end = _before_name(doc, head_end, extend_chain(doc, head_end, royal=False))
+    if end == head_end and doc[end - 1].norm_ == _ALA:
+        end -= 1  # المشرف العام على | الفريق ...: على with no complement is not the office's
     if end < len(doc) and has_waw(doc[end]):  # a second office: محافظ جدة ورئيس اللجنة
         second = match_exact("person_offices", doc, end)
         if second:
