@@ -16,6 +16,8 @@ from spacy.tokens import Doc
 from extractor.pipeline.events import event_noun_at
 from extractor.pipeline.facts import candidates, ensure_extensions
 from extractor.pipeline.lexicons import (
+    QUOTES_CLOSE,
+    QUOTES_OPEN,
     exact_hits,
     has_waw,
     is_break,
@@ -42,12 +44,13 @@ from extractor.pipeline.phrases import (
     quoted_after,
 )
 from extractor.pipeline.resources import load_lexicon, token_norms
-from extractor.pipeline.roles import add_org_person, add_person, role_cues
+from extractor.pipeline.roles import add_org_person, add_person, role_cues, winner_cue
 
 MAX_LIST = 8  # mentions read after one cue
 _COMMA = frozenset({",", "\u060c"})  # , ،
 _WAW = "\u0648"  # و
 _LAM = "\u0644"  # ل
+_BEH = "\u0628"  # ب
 
 
 @Language.component("civic_attendees")
@@ -62,6 +65,7 @@ def find_attendees(doc: Doc) -> Doc:
             if cue.role == "presenter":
                 _read_presenter(doc, cue.end)
         _honoured(doc)
+        _winners(doc)
         _titled_people(doc)
         _performers(doc)
         _performed_by(doc)
@@ -398,6 +402,46 @@ def _honoured(doc: Doc) -> None:
             end += 1
         if end < len(doc) and not prep_clitic(doc[end]):  # جمعية البر | بمركز الحكامية
             _read_items(doc, end, listed=False)
+
+
+WINNER_REACH = (
+    11  # words from a winner verb to the person (the NER gate tags 12 after it)
+)
+
+
+def _winners(doc: Doc) -> None:
+    """The person a verb of winning names (``roles.winner_cue``; FACTS.md: winners attend).
+
+    ``فاز بالمركز الأول في مسابقة التصوير الضوئي يوسف عبدالله المسعود``,
+    ``وحلت فاطمة يعقوب بالمركز الثالث``, ``حصل على المركز الأول ... لسالم
+    محمد السيد``: the first person in the clause after the verb, a PER entity
+    (glued to ل, the owner of what won) or, without NER, a titled person. A
+    body first (``فاز فريق الهلال``) is the winner, and no person is read.
+    """
+    for i, _ in exact_hits("winner_verbs", doc):
+        k = winner_cue(doc, i)
+        if k is None:
+            continue
+        for j in range(k, min(k + WINNER_REACH, len(doc))):
+            if doc[j].text in QUOTES_OPEN or doc[j].text in QUOTES_CLOSE:
+                continue  # السباق المركب الشراعي "غنييه" لسالم ...: what won, quoted
+            if is_break(doc[j]):
+                break
+            if match("winner_places", doc, j) or prep_clitic(doc[j]) == _BEH:
+                continue  # بالمركز الأول، على المركز: the placing, not a body
+            if org_at(doc, j):
+                break
+            if ent_starting(doc, j, PER_LABELS) is None and not (
+                not ner_ran(doc) and _opens_person(doc, j)
+            ):
+                continue
+            glued = prep_clitic(doc[j]) == _LAM
+            if prep_clitic(doc[j]) and not glued:
+                break  # بالمركز ...: a placing, not its holder
+            person = person_at(doc, j)
+            if person and person.name and is_named(person):
+                add_person(doc, "attendees", person, "winner", 0.6, glued=glued)
+            break
 
 
 def _past_proxy(doc: Doc, k: int) -> int:

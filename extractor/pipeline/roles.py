@@ -12,7 +12,13 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from extractor.pipeline.facts import add_candidate
-from extractor.pipeline.lexicons import head_cut, match_exact, skip_space
+from extractor.pipeline.lexicons import (
+    head_cut,
+    is_break,
+    match,
+    match_exact,
+    skip_space,
+)
 from extractor.pipeline.persons import PersonParse
 from extractor.pipeline.phrases import Slice, antecedent
 from extractor.pipeline.resources import load_lexicon
@@ -27,6 +33,29 @@ class Cue:
     start: int
     end: int
     role: str
+
+
+PLACE_REACH = (
+    7  # words from a winner verb to its placing word (حلت فاطمة يعقوب | بالمركز)
+)
+
+
+def winner_cue(doc: Doc, i: int) -> int | None:
+    """Where the mention after a winner verb at ``i`` starts, or None.
+
+    A verb of winning or placing (lexicon ``winner_verbs``: فاز، حصل، حلت)
+    reports a result only with a placing word (``winner_places``: المركز،
+    ثانيا) a few words on in its clause: ``حصل على شهادة`` is no placing.
+    """
+    hit = match_exact("winner_verbs", doc, i)
+    if not hit:
+        return None
+    for k in range(i + hit[0], min(i + hit[0] + PLACE_REACH, len(doc))):
+        if is_break(doc[k]):
+            return None
+        if match("winner_places", doc, k):
+            return i + hit[0]
+    return None
 
 
 def role_cues(doc: Doc) -> list[Cue]:

@@ -896,3 +896,22 @@ def test_an_office_in_a_list_may_stand_before_its_holder_with_a_comma(nlp_rules)
     assert _attendees_with_entities(nlp_rules, bare, ["صالح الودعاني"]) == [
         "صالح الودعاني"
     ]
+
+
+def test_winners_attend_the_competition_they_placed_in(nlp_rules):
+    story = (
+        "أقيمت مسابقة التصوير الضوئي في الرياض . وفاز بالمركز الأول في مسابقة "
+        "التصوير الضوئي يوسف المسعود ، فيما حصل محمد الحاجي على المركز الثاني ، "
+        'وحصل على المركز الثالث المركب " غنييه " لسالم السيد .'
+    )
+    people = ["يوسف المسعود", "محمد الحاجي", "لسالم السيد"]
+    assert _attendees_with_entities(nlp_rules, story, people) == [
+        "يوسف المسعود",
+        "محمد الحاجي",
+        "سالم السيد",
+    ]
+    # a verb of winning with no placing near reports no result
+    degree = (
+        "أقيمت مسابقة التصوير الضوئي في الرياض . وحصل محمد الحاجي على شهادة الدكتوراه ."
+    )
+    assert _attendees_with_entities(nlp_rules, degree, ["محمد الحاجي"]) == []
