@@ -11,9 +11,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractor.pipeline.facts import candidates, ensure_extensions
-from extractor.pipeline.lexicons import is_break, match_exact
+from extractor.pipeline.lexicons import is_break, match_exact, match_head
 from extractor.pipeline.persons import PersonParse, is_named, person_at
-from extractor.pipeline.phrases import org_at
+from extractor.pipeline.phrases import Slice, org_at
 from extractor.pipeline.roles import add_org_person, add_person, role_cues
 
 MAX_GAP = 3  # tokens allowed between an opener verb and its subject
@@ -41,7 +41,7 @@ def _patron_after(doc: Doc, k: int) -> None:
     org_cue = match_exact("role_cues", doc, k) if k < len(doc) else None
     if org_cue and org_cue[1] == "organizer":  # برعاية وتنظيم البلدية
         org = org_at(doc, k + org_cue[0])
-        if org:
+        if org and not _sponsor(doc, org):
             add_org_person(doc, "patrons", org, "patron_cue+org", 0.9)
         return
     person = person_at(doc, k)
@@ -49,8 +49,14 @@ def _patron_after(doc: Doc, k: int) -> None:
         add_person(doc, "patrons", person, "patron_cue")
         return
     org = org_at(doc, k)
-    if org:
+    if org and not _sponsor(doc, org):
         add_org_person(doc, "patrons", org, "patron_cue+org", 0.8)
+
+
+def _sponsor(doc: Doc, org: Slice) -> bool:
+    """A company, bank or performing group (lexicon ``sponsor_heads``): its
+    ``رعاية`` is commercial sponsorship, not patronage (FACTS.md)."""
+    return bool(match_head("sponsor_heads", doc, org.start))
 
 
 def _patron_before(doc: Doc, k: int) -> None:

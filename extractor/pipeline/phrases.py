@@ -314,6 +314,7 @@ def org_at(doc: Doc, i: int) -> Slice | None:
         coordination=True,
         genitive=eponym is None and not is_definite(doc[i]),
     )
+    end = alias_after(doc, end) or end  # جمعية ... «إيثار»، فريق «لأجلك ياوطن»
     ent = ent_starting(doc, i, ORG_LABELS)
     if ent is not None and end < ent.end <= i + MAX_CHAIN:
         # the NER saw a longer name (مجلس قبائل ربيعة ورفيدة), but a second
@@ -426,6 +427,22 @@ def antecedent(doc: Doc, org: Slice) -> Slice | None:
     if before:
         return before[-1]
     return same[0] if same else None
+
+
+ALIAS_TOKENS = 8  # tokens of a quoted alias, quotes included («إيثار»)
+
+
+def alias_after(doc: Doc, k: int) -> int | None:
+    """End of a quoted alias right after a body's or a place's name, else None.
+
+    ``جمعية تنشيط التبرع بالأعضاء «إيثار»``, ``فريق «لأجلك ياوطن»``, ``قاعة
+    «واحة الثقافة»``. A quoted event title (``قرية المفتاحة " معرض فناني
+    القرية "``) names the event, not the place.
+    """
+    end = quoted_after(doc, k, ALIAS_TOKENS)
+    if end is None or match("event_nouns", doc, k + 1):
+        return None
+    return end
 
 
 def quoted_after(doc: Doc, k: int, max_tokens: int = 14) -> int | None:

@@ -30,12 +30,12 @@ from extractor.pipeline.phrases import (
     MAX_CHAIN,
     ORG_LABELS,
     Slice,
+    alias_after,
     described_only,
     eponym_end,
     extend_chain,
     org_at,
     place_at,
-    quoted_after,
 )
 from extractor.pipeline.resources import load_lexicon, token_norms
 from extractor.pipeline.roles import org_name
@@ -235,7 +235,7 @@ def _facility_at(doc: Doc, i: int) -> Slice | None:
         doc[end - 1].like_num or match_exact("ordinals", doc, end - 1)
     ):
         end -= 1
-    end = quoted_after(doc, end) or end  # قاعة «واحة الثقافة»
+    end = alias_after(doc, end) or end  # قاعة «واحة الثقافة»
     if end == i + hit[0] and hit[0] == 1:
         return None  # a bare head names nothing (في مسرح، بالمتنزه)
     if described_only(doc, i, i + hit[0], end):

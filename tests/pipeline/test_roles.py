@@ -915,3 +915,19 @@ def test_winners_attend_the_competition_they_placed_in(nlp_rules):
         "أقيمت مسابقة التصوير الضوئي في الرياض . وحصل محمد الحاجي على شهادة الدكتوراه ."
     )
     assert _attendees_with_entities(nlp_rules, degree, ["محمد الحاجي"]) == []
+
+
+def test_a_quoted_alias_is_part_of_a_name_but_a_quoted_event_title_is_not(nlp_rules):
+    partner = "نجحت مبادرة «نرسم بسمتهم» بالشراكة مع فريق «لأجلك ياوطن» التطوعي ."
+    assert [o.name for o in _facts(nlp_rules, partner).organizers] == [
+        "فريق «لأجلك ياوطن»"
+    ]
+    opened = 'دشن أمس بقرية المفتاحة بأبها " معرض فناني القرية " المقام ضمن المهرجان .'
+    assert [v.name for v in _facts(nlp_rules, opened).venues] == ["قرية المفتاحة بأبها"]
+
+
+def test_a_company_s_patronage_is_sponsorship_not_patronage(nlp_rules):
+    story = "أقيم حفل المعايدة برعاية شركة اسمنت المدينة بحضور محافظ مرات سعد بن معمر ."
+    facts = _facts(nlp_rules, story)
+    assert facts.patrons == []
+    assert [a.name for a in facts.attendees] == ["سعد بن معمر"]
