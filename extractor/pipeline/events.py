@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 
 from extractor.pipeline.facts import add_candidate, candidates, ensure_extensions
 from extractor.pipeline.lexicons import (
+    QUOTES_CLOSE,
     QUOTES_OPEN,
     exact_hits,
     has_waw,
@@ -28,6 +29,7 @@ from extractor.pipeline.lexicons import (
     match_exact,
     prep_clitic,
 )
+from extractor.pipeline.normalizer import SENT_END
 from extractor.pipeline.phrases import Slice, extend_chain, place_at, quoted_after
 from extractor.pipeline.resources import load_table, phrase_index, token_norms
 
@@ -191,7 +193,11 @@ def _mention(doc: Doc, i: int, size: int, value: str) -> int:
     definite = _definite(doc, i, size)
     if not definite and doc[i].text.endswith(_HEH):
         return i + size  # دوره (his role), حمله (carried it): not دورة، حملة
-    name = _quoted_name(doc, i, size) or _chain_name(doc, i, size)
+    name = (
+        _quote_around(doc, i, size)
+        or _quoted_name(doc, i, size)
+        or _chain_name(doc, i, size)
+    )
     end = name.end if name else i + size
     edition, end_ed = _edition(doc, end)
     if (
@@ -222,6 +228,47 @@ def _mention(doc: Doc, i: int, size: int, value: str) -> int:
         edition=edition,
     )
     return end
+
+
+def _quote_around(doc: Doc, i: int, size: int) -> Slice | None:
+    """The title an event noun opens inside quotes: ``«مهرجان أبها يجمعنا»``.
+
+    The quote must close on the same line, within :data:`QUOTED_TITLE` tokens; a
+    closing ordinal is the edition, not the name (``«ملتقى ربوة الرياض السابع»``).
+    """
+    if i == 0 or not _opens_quote(doc, i - 1):
+        return None
+    for k in range(i + size, min(i + QUOTED_TITLE, len(doc))):
+        text = doc[k].text
+        if text in QUOTES_CLOSE:
+            end = k
+            while end > i + size and _ordinal(doc, end - 1):
+                end -= 1
+            return Slice(i, end) if end > i + size else None  # "المهرجان": a word
+        if (
+            "\n" in text
+            or text in SENT_END
+            or text in QUOTES_OPEN
+            or text == ":"
+            or doc[k].norm_ in _NEGATIONS
+        ):
+            return None  # «الحملة مستمرة ...»، «المؤتمر لا تعنيه ...»: quoted speech
+    return None
+
+
+QUOTED_TITLE = 9  # tokens from a quoted title's event noun to its closing quote
+_NEGATIONS = frozenset({"\u0644\u0627", "\u0644\u0645", "\u0644\u0646"})  # لا لم لن
+
+
+def _opens_quote(doc: Doc, k: int) -> bool:
+    """Token ``k`` opens a quote: «, “ or (, or a straight " that does not close one
+    (``"STC" | اتفاقية``: glued to the word before it, it closes)."""
+    text = doc[k].text
+    if text not in QUOTES_OPEN:
+        return False
+    if text not in QUOTES_CLOSE or text == "\u201c":
+        return True
+    return k == 0 or bool(doc[k - 1].whitespace_) or doc[k - 1].is_space
 
 
 def _quoted_name(doc: Doc, i: int, size: int) -> Slice | None:

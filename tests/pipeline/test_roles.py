@@ -931,3 +931,16 @@ def test_a_company_s_patronage_is_sponsorship_not_patronage(nlp_rules):
     facts = _facts(nlp_rules, story)
     assert facts.patrons == []
     assert [a.name for a in facts.attendees] == ["سعد بن معمر"]
+
+
+def test_an_event_noun_that_opens_a_quote_names_the_event_with_the_quote(nlp_rules):
+    story = 'ينطلق غدا " مهرجان أبها يجمعنا " بمشاركة واسعة .'
+    events = _facts(nlp_rules, story).events
+    assert [(e.type, e.name) for e in events] == [("festival", "مهرجان أبها يجمعنا")]
+    edition = "ينظم المكتب التعاوني «ملتقى ربوة الرياض السابع» ضمن فعاليات الصيف ."
+    events = _facts(nlp_rules, edition).events
+    assert [(e.name, e.edition) for e in events] == [("ملتقى ربوة الرياض", 7)]
+    # quoted speech that starts with an event noun is no title (the campaign
+    # it refers to stays unnamed)
+    speech = 'وقال المدير : " الحملة لا تتوقف حتى نهاية الشهر " .'
+    assert [e.name for e in _facts(nlp_rules, speech).events] == [None]
