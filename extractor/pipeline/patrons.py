@@ -102,6 +102,8 @@ def _opener_patron(doc: Doc) -> None:
 def _person_after(doc: Doc, k: int) -> PersonParse | None:
     """A titled or office-holding person within :data:`MAX_GAP` words after the verb."""
     for j in range(k, min(k + MAX_GAP, len(doc))):
+        if j > k and match_exact("role_cues", doc, j):
+            return None  # دشن المعرض | بحضور ...: the people after a cue are its own
         person = person_at(doc, j)
         if person and (person.titles or person.role) and (person.name or person.role):
             return person

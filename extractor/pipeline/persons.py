@@ -194,8 +194,9 @@ def _named_after_office(doc: Doc, k: int) -> tuple[int, list[Slice], Slice] | No
     if chained:
         return chained
     titles: list[Slice] = []
+    title_words = 0  # a title's or royal name's words do not count against the gap
     j = k
-    while j < len(doc) and j - k <= MAX_OFFICE_GAP + len(titles):
+    while j < len(doc) and j - k <= MAX_OFFICE_GAP + title_words:
         ent = ent_starting(doc, j, PER_LABELS)
         if ent is not None and j > k:
             office_end = titles[0].start if titles else j
@@ -204,10 +205,24 @@ def _named_after_office(doc: Doc, k: int) -> tuple[int, list[Slice], Slice] | No
         hit = match_exact("person_titles", doc, j)
         if hit:
             titles.append(Slice(j, j + hit[0]))
+            title_words += hit[0]
             j += hit[0]
             continue
-        if titles or is_blocked(doc, j) or has_waw(doc[j]):
+        royal = match_exact("royal_names", doc, j)
+        if royal:  # مستشار | خادم الحرمين الشريفين الأمير خالد الفيصل: the office's
+            title_words += royal[0]
+            titles = []
+            j += royal[0]
+            continue
+        if is_blocked(doc, j) or has_waw(doc[j]):
             return None
+        if prep_clitic(doc[j]) and match("person_offices", doc, j):
+            return None  # اجتمع مدير الشرطة | بقائد قوة جازان ...: another person
+        if titles and not prep_clitic(doc[j]):
+            return None
+        # بسفارة خادم الحرمين الشريفين | بالأردن: a title the office's place
+        # phrase goes on past belongs to the office, not to the name
+        titles = []
         j += 1
     return None
 

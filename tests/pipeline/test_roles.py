@@ -944,3 +944,14 @@ def test_an_event_noun_that_opens_a_quote_names_the_event_with_the_quote(nlp_rul
     # it refers to stays unnamed)
     speech = 'وقال المدير : " الحملة لا تتوقف حتى نهاية الشهر " .'
     assert [e.name for e in _facts(nlp_rules, speech).events] == [None]
+
+
+def test_an_office_may_run_through_a_royal_name_to_its_holder(nlp_rules):
+    story = (
+        "وكان رئيس الجمعية سلطان البازعي قد دشن المعرض بحضور مسؤول الشؤون "
+        "الاقتصادية بسفارة خادم الحرمين الشريفين بالأردن حاتم خياط ."
+    )
+    found = _attendees_with_entities(nlp_rules, story, ["سلطان البازعي", "حاتم خياط"])
+    assert set(found) == {"سلطان البازعي", "حاتم خياط"}  # raw: resolve drops the patron
+    assert [p.name for p in _facts(nlp_rules, story).patrons] == ["سلطان البازعي"]
+    # the opener is not looked for past بحضور: those are the attendees
