@@ -206,6 +206,7 @@ def _mention(doc: Doc, i: int, size: int, value: str) -> int:
         and edition is not None
         and end_ed <= end + 2
         and not match_exact("edition_cues", doc, i)
+        and _chain_end(doc, i, size) > i + size  # المهرجان الأول: no name
     ):
         name = Slice(i, _chain_end(doc, i, size))  # الملتقى الصيفي الثالث
         end = name.end

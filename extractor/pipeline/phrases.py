@@ -314,7 +314,10 @@ def org_at(doc: Doc, i: int) -> Slice | None:
         coordination=True,
         genitive=eponym is None and not is_definite(doc[i]),
     )
-    end = alias_after(doc, end) or end  # جمعية ... «إيثار»، فريق «لأجلك ياوطن»
+    alias_end = alias_after(doc, end)  # جمعية ... «إيثار»، فريق «لأجلك ياوطن»
+    if alias_end and end == i + hit[0]:  # مركز «الذيد» | للفنون: the name goes on
+        alias_end = extend_chain(doc, alias_end, coordination=True, genitive=False)
+    end = alias_end or end
     ent = ent_starting(doc, i, ORG_LABELS)
     if ent is not None and end < ent.end <= i + MAX_CHAIN:
         # the NER saw a longer name (مجلس قبائل ربيعة ورفيدة), but a second

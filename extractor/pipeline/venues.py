@@ -238,6 +238,12 @@ def _facility_at(doc: Doc, i: int) -> Slice | None:
     end = alias_after(doc, end) or end  # قاعة «واحة الثقافة»
     if end == i + hit[0] and hit[0] == 1:
         return None  # a bare head names nothing (في مسرح، بالمتنزه)
+    if (
+        end == i + hit[0] + 1
+        and is_definite(doc[end - 1])
+        and event_noun_at(doc, end - 1)
+    ):
+        return None  # ملعب المباراة، قاعة الحفل: the event's place, not a name
     if described_only(doc, i, i + hit[0], end):
         return None  # في مركز تجاري: a kind of place, not a named one
     return Slice(i, end)

@@ -955,3 +955,18 @@ def test_an_office_may_run_through_a_royal_name_to_its_holder(nlp_rules):
     assert set(found) == {"سلطان البازعي", "حاتم خياط"}  # raw: resolve drops the patron
     assert [p.name for p in _facts(nlp_rules, story).patrons] == ["سلطان البازعي"]
     # the opener is not looked for past بحضور: those are the attendees
+
+
+def test_an_event_s_own_place_and_a_bare_numbered_event_name_nothing(nlp_rules):
+    match = 'أقيم حفل الختام على ملعب " لوفتس رود " ، وبيعت التذاكر في ملعب الحفل .'
+    assert [v.name for v in _facts(nlp_rules, match).venues] == ['ملعب " لوفتس رود "']
+    first = "وأكد المدير أن المشروع الأول في المنطقة نجح ."  # no name, no event
+    assert _facts(nlp_rules, first).events == []
+
+
+def test_a_body_s_name_goes_on_after_a_quoted_alias(nlp_rules):
+    story = "نظم مركز «الذيد» للفنون بالتعاون مع اتحاد المصورين العرب معرضا للتصوير ."
+    assert [o.name for o in _facts(nlp_rules, story).organizers] == [
+        "مركز «الذيد» للفنون",
+        "اتحاد المصورين العرب",
+    ]
