@@ -920,7 +920,7 @@ def test_winners_attend_the_competition_they_placed_in(nlp_rules):
 def test_a_quoted_alias_is_part_of_a_name_but_a_quoted_event_title_is_not(nlp_rules):
     partner = "نجحت مبادرة «نرسم بسمتهم» بالشراكة مع فريق «لأجلك ياوطن» التطوعي ."
     assert [o.name for o in _facts(nlp_rules, partner).organizers] == [
-        "فريق «لأجلك ياوطن»"
+        "فريق «لأجلك ياوطن» التطوعي"
     ]
     opened = 'دشن أمس بقرية المفتاحة بأبها " معرض فناني القرية " المقام ضمن المهرجان .'
     assert [v.name for v in _facts(nlp_rules, opened).venues] == ["قرية المفتاحة بأبها"]
