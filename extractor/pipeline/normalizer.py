@@ -37,6 +37,18 @@ def normalize_doc(doc: Doc) -> Doc:
     return doc
 
 
+# One-letter abbreviations whose dot ends no sentence: د. (دكتور), أ. (أستاذ),
+# م. (مهندس) — but م / هـ after a number close a date (2015 م.).
+_ABBREVIATIONS = frozenset({"\u062f", "\u0623", "\u0645"})  # د أ م
+
+
+def _abbreviation(doc: Doc, i: int) -> bool:
+    """Token ``i`` is a title's abbreviation right before its dot (``د.``)."""
+    if i < 0 or doc[i].text not in _ABBREVIATIONS:
+        return False
+    return not (i > 0 and doc[i - 1].like_num)
+
+
 @Language.component("civic_sentences")
 def split_sentences(doc: Doc) -> Doc:
     """Sentence starts after . ! ? ؟ and at every line break.
@@ -53,7 +65,7 @@ def split_sentences(doc: Doc) -> Doc:
             continue
         if start:
             flags[i, 0] = 1
-        start = text in SENT_END
+        start = text in SENT_END and not _abbreviation(doc, i - 1)
     if len(doc):
         doc.from_array([SENT_START], flags.astype("uint64"))
     return doc

@@ -101,9 +101,11 @@ def person_at(
     """Parse ``[titles] [office] [titles] name [، office]`` starting at ``i``.
 
     ``conjunction``: a bare name's first word may carry a joining و (``وفهد``).
-    ``listed``: the mention is an item of a list of people, where an office
-    may stand before its holder with a comma between (``وكيل محافظ العارضة،
-    صالح سلمان الودعاني، والمشرف العام على الجمعية، الشيخ حسين الحريصي``).
+    ``listed``: the mention is an item of a list of people (or the person a
+    verb names), where an office may stand before its holder, or before a
+    further office of his, with a comma between (``وكيل محافظ العارضة، صالح
+    سلمان الودعاني، والمشرف العام على الجمعية، الشيخ حسين الحريصي``;
+    ``مستشار خادم الحرمين الشريفين، أمير منطقة مكة المكرمة الأمير خالد الفيصل``).
     """
     titles: list[Slice] = []
     role: Slice | None = None
@@ -166,6 +168,19 @@ def _named_after_comma(doc: Doc, k: int) -> tuple[int, list[Slice], Slice] | Non
     if office_end >= len(doc) or doc[office_end].text not in _COMMA:
         return None
     j = office_end + 1
+    if office_at(
+        doc, j
+    ):  # مستشار خادم الحرمين الشريفين، | أمير منطقة مكة ... الأمير خالد
+        inner = person_at(doc, j, listed=True)
+        if (
+            inner is None
+            or inner.name is None
+            or inner.role is None
+            or inner.role.end > inner.name.start
+            or not (inner.titles or _is_per(doc, inner.name))
+        ):
+            return None
+        return inner.role.end, inner.titles, inner.name
     titles: list[Slice] = []
     while j < len(doc) and (hit := match_exact("person_titles", doc, j)):
         titles.append(Slice(j, j + hit[0]))

@@ -116,7 +116,7 @@ def extend_chain(
         if size:
             k += size
             continue
-        royal_size = _royal_name(doc, k) if royal else 0
+        royal_size = _royal_name(doc, k) if royal or _after_head(doc, j, k) else 0
         if is_blocked(doc, k) and not royal_size:
             break
         tok = doc[k]
@@ -162,6 +162,15 @@ def extend_chain(
         else:
             break
     return k
+
+
+def _after_head(doc: Doc, j: int, k: int) -> bool:
+    """Token ``k`` follows a body's or a facility's head inside the chain: a
+    royal name there is its eponym (``مدير مستشفى | الملك فهد``), even in an
+    office chain that otherwise leaves ``الملك`` / ``الأمير`` to the holder."""
+    return k > j and bool(
+        match_head("org_heads", doc, k - 1) or match_head("venue_heads", doc, k - 1)
+    )
 
 
 def _new_head(doc: Doc, k: int, first: bool = False) -> bool:
@@ -277,6 +286,9 @@ def _ends_name(doc: Doc, k: int) -> bool:
     return is_break(tok) or is_stop(tok) or bool(match("event_nouns", doc, k))
 
 
+_PLACE_HEADS = ("org_heads", "venue_heads", "place_kinds")
+
+
 def _name_word(
     doc: Doc, k: int, first: bool = False, conjunction: bool = False
 ) -> bool:
@@ -291,6 +303,12 @@ def _name_word(
         return bool(k + 1 < len(doc) and match_exact("person_name_links", doc, k + 1))
     if match_exact("event_nouns", doc, k) or match_exact("venue_heads", doc, k):
         return False
+    if (
+        first
+        and prep_clitic(doc[k])
+        and any(match(name, doc, k) for name in _PLACE_HEADS)
+    ):
+        return False  # ... والمشرف على سنة الامتياز | بكلية الطب: where, not who
     if is_definite(doc[k]) and not prep_clitic(doc[k]) and match("event_nouns", doc, k):
         return False  # محمد العلي | المعرض: the object, no family name
     if first and (

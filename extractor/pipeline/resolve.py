@@ -79,7 +79,8 @@ def same_name(a: list[str], b: list[str]) -> bool:
     They share most words and the last one, or one lies inside the other
     (``زياد بن نحيت`` in ``زياد بن حجاب بن نحيت``), or they open with the
     same three words and differ in a trailing complement (``فريق بوينت
-    التطوعي بمحافظة الأحساء``). A shared first word is no identity:
+    التطوعي بمحافظة الأحساء``). A shared last word alone is no identity
+    (``خالد الفيصل``, ``تركي الفيصل``), nor is a shared first word:
     ``سعد الجميلي`` and ``سعد الخلاوي`` are two poets, ``وزارة الزراعة``
     and ``وزارة الصحة`` two ministries.
     """
@@ -87,6 +88,7 @@ def same_name(a: list[str], b: list[str]) -> bool:
         return False
     return (
         a[-1] == b[-1]
+        and a[0] == b[0]  # خالد الفيصل، تركي الفيصل: brothers, not one man
         or set(a) <= set(b)
         or set(b) <= set(a)
         or a[:SAME_OPENING] == b[:SAME_OPENING]

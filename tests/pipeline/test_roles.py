@@ -435,6 +435,7 @@ def test_names_sharing_a_first_word_are_two_entities():
 
     assert not same_name(["سعد", "جميلي"], ["سعد", "خلاوي"])
     assert not same_name(["وزارة", "زراعة"], ["وزارة", "صحة"])
+    assert not same_name(["خالد", "فيصل"], ["تركي", "فيصل"])  # nor a last word
     assert same_name(["زياد", "بن", "نحيت"], ["زياد", "بن", "حجاب", "بن", "نحيت"])
     assert same_name(["فريق", "بوينت", "تطوعي"], ["فريق", "بوينت", "تطوعي", "بالتطوع"])
 
@@ -970,3 +971,24 @@ def test_a_body_s_name_goes_on_after_a_quoted_alias(nlp_rules):
         "مركز «الذيد» للفنون",
         "اتحاد المصورين العرب",
     ]
+
+
+def test_an_office_and_a_further_office_before_the_holder_with_commas(nlp_rules):
+    story = (
+        "افتتح مستشار خادم الحرمين الشريفين ، أمير منطقة مكة المكرمة الأمير "
+        "خالد الفيصل ، معرض الكتاب ، بحضور رئيس مجلس إدارة مركز الملك فيصل "
+        "للبحوث الأمير تركي الفيصل ."
+    )
+    facts = _facts(nlp_rules, story)
+    assert [(p.name, p.role) for p in facts.patrons] == [
+        ("خالد الفيصل", "مستشار خادم الحرمين الشريفين ، أمير منطقة مكة المكرمة")
+    ]
+    # the royal name is the centre's eponym; the brother is a second man
+    assert [(a.name, a.role) for a in facts.attendees] == [
+        ("تركي الفيصل", "رئيس مجلس إدارة مركز الملك فيصل للبحوث")
+    ]
+
+
+def test_a_place_phrase_after_an_office_is_no_name(nlp_rules):
+    story = "أقيم لقاء تعارف بحضور المشرف على سنة الامتياز بكلية الطب ."
+    assert _facts(nlp_rules, story).attendees == []

@@ -39,6 +39,15 @@ def test_norms_and_sentences(nlp_rules):
     ]
 
 
+def test_a_title_abbreviation_ends_no_sentence(nlp_rules):
+    doc = nlp_rules("بحضور د. أحمد الغامدي و م. خالد . وذلك في 2015 م. وأقيم الحفل")
+    assert [s.text.strip() for s in doc.sents] == [
+        "بحضور د. أحمد الغامدي و م. خالد .",
+        "وذلك في 2015 م.",
+        "وأقيم الحفل",
+    ]
+
+
 @pytest.mark.parametrize(
     "word, form",
     [
