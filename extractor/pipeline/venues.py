@@ -26,6 +26,7 @@ from extractor.pipeline.lexicons import (
     norm_prep_clitic,
     prep_clitic,
 )
+from extractor.pipeline.persons import office_at
 from extractor.pipeline.phrases import (
     MAX_CHAIN,
     ORG_LABELS,
@@ -61,6 +62,8 @@ def find_venues(doc: Doc) -> Doc:
         if doc[i].idx in taken or not _after_prep(doc, i):
             continue
         venue = _facility_at(doc, i)
+        if venue and not match_head("venue_rooms", doc, i) and _affiliation(doc, i):
+            venue = None  # الأستاذ المشارك | في المعهد العالي للقضاء: where he works
         if venue and (
             match_head("venue_rooms", doc, i)  # a room is no seat or container
             or not (_contains(doc, last_end, i) or _seat_of(doc, i))
@@ -116,6 +119,19 @@ def _seat_of(doc: Doc, i: int) -> bool:
                 or match_head("performer_groups", doc, j)
             )
     return False
+
+
+def _affiliation(doc: Doc, i: int) -> bool:
+    """The facility at ``i`` completes an office right before it: a person's post.
+
+    ``الأستاذ المشارك | في المعهد العالي للقضاء``, ``الأستاذ | في جامعة
+    المجمعة``: an office phrase ends at the preposition.
+    """
+    end = i if _glued(doc, i) else i - 1
+    return any(
+        (office := office_at(doc, j)) is not None and office.end == end
+        for j in range(max(0, end - MAX_CHAIN), end)
+    )
 
 
 def _in_org_name(doc: Doc, i: int) -> bool:

@@ -992,3 +992,23 @@ def test_an_office_and_a_further_office_before_the_holder_with_commas(nlp_rules)
 def test_a_place_phrase_after_an_office_is_no_name(nlp_rules):
     story = "أقيم لقاء تعارف بحضور المشرف على سنة الامتياز بكلية الطب ."
     assert _facts(nlp_rules, story).attendees == []
+
+
+def test_a_facility_that_completes_an_office_is_a_post_not_a_venue(nlp_rules):
+    story = (
+        "أقيم حفل التكريم بقاعة الفرح بنجران ، وحضره صالح آل قحيشي مدير شؤون "
+        "الموظفين في مستشفى الظافر ."
+    )
+    assert [v.name for v in _facts(nlp_rules, story).venues] == ["قاعة الفرح بنجران"]
+    # a room after an office is still where the meeting sat
+    meeting = (
+        "عقدت اللجنة اجتماعا برئاسة مدير التعليم في قاعة الاجتماعات الرئيسة بالإدارة ."
+    )
+    assert [v.name for v in _facts(nlp_rules, meeting).venues] == [
+        "قاعة الاجتماعات الرئيسة بالإدارة"
+    ]
+
+
+def test_a_state_is_no_venue_town(nlp_rules):
+    story = "وأقيم المعسكر التدريبي في جمهورية تركيا ."
+    assert _with_entities(nlp_rules, story, ["جمهورية تركيا"], "LOC", "venues") == []
