@@ -455,16 +455,39 @@ def _read_list(doc: Doc, k: int) -> None:
     opener = match_exact("attendee_list_openers", doc, k)
     if opener:  # كل من / الشعراء before the names
         k += opener[0]
-    _read_items(doc, k, listed=bool(opener))
+    if not _read_items(doc, k, listed=bool(opener)):
+        # حضر الحفل المدرب الإعلامي علي الموينع، | والشيخ ...: read on past it
+        k = _next_titled_item(doc, k)
+        if k is not None:
+            _read_items(doc, k, listed=bool(opener))
 
 
-def _read_items(doc: Doc, k: int, listed: bool) -> None:
-    """Mentions joined by ، or و from ``k`` on; ``listed``: an opener vouches for names."""
+ITEM_WORDS = 5  # words of a list item the parser cannot read, before the next one
+
+
+def _next_titled_item(doc: Doc, k: int) -> int | None:
+    """Where the list goes on past a first item no rule reads: after a comma,
+    at a titled person (``، والشيخ محمد السبر``), within :data:`ITEM_WORDS`."""
+    for j in range(k, min(k + ITEM_WORDS, len(doc) - 1)):
+        if doc[j].text in _COMMA:
+            return j + 1 if match_exact("person_titles", doc, j + 1) else None
+        if is_break(doc[j]):
+            return None
+    return None
+
+
+def _read_items(doc: Doc, k: int, listed: bool) -> int:
+    """Mentions joined by ، or و from ``k`` on; ``listed``: an opener vouches for names.
+
+    Returns how many were read.
+    """
     glued = False  # the item's first word carries the joining و (وثاني الدهمشي)
-    for _ in range(MAX_LIST):
+    for n in range(MAX_LIST):
         k = _read_one(doc, k, listed=listed, conjunction=glued)
-        if k is None or k >= len(doc):
-            return
+        if k is None:
+            return n
+        if k >= len(doc):
+            return n + 1
         glued = False
         if doc[k].text in _COMMA or doc[k].norm_ == _WAW:
             k += 1
@@ -472,9 +495,10 @@ def _read_items(doc: Doc, k: int, listed: bool) -> None:
         elif has_waw(doc[k]):
             glued = True
         else:
-            return
+            return n + 1
         if _prepositional(doc, k):
-            return
+            return n + 1
+    return MAX_LIST
 
 
 def _read_presenter(doc: Doc, k: int) -> None:

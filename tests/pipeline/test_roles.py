@@ -1012,3 +1012,12 @@ def test_a_facility_that_completes_an_office_is_a_post_not_a_venue(nlp_rules):
 def test_a_state_is_no_venue_town(nlp_rules):
     story = "وأقيم المعسكر التدريبي في جمهورية تركيا ."
     assert _with_entities(nlp_rules, story, ["جمهورية تركيا"], "LOC", "venues") == []
+
+
+def test_a_list_reads_on_past_a_first_item_no_rule_reads(nlp_rules):
+    story = (
+        "احتفل الشيخ سعد السبر بزواج ابنته بقصر المها . حضر الحفل المدرب الإعلامي "
+        "علي الموينع ، والشيخ محمد السبر ، والدكتور عقيل العقيل ."
+    )
+    names = [a.name for a in _facts(nlp_rules, story).attendees]
+    assert names == ["محمد السبر", "عقيل العقيل"]
