@@ -1021,3 +1021,12 @@ def test_a_list_reads_on_past_a_first_item_no_rule_reads(nlp_rules):
     )
     names = [a.name for a in _facts(nlp_rules, story).attendees]
     assert names == ["محمد السبر", "عقيل العقيل"]
+
+
+def test_a_dual_facility_head_names_both_places(nlp_rules):
+    story = (
+        "اختتم المهرجان فعالياته وسط حضور كبير في خيمتي الفعاليات الشبابية والنسائية ."
+    )
+    assert [v.name for v in _facts(nlp_rules, story).venues] == [
+        "خيمتي الفعاليات الشبابية والنسائية"
+    ]
