@@ -519,13 +519,26 @@ def _read_presenter(doc: Doc, k: int) -> None:
         add_person(doc, "attendees", person, "presenter")
 
 
+OBJECT_WORDS = (
+    3  # definite words that go on an event object (حفل التسليم، الحفل الختامي)
+)
+
+
 def _past_event_object(doc: Doc, k: int) -> int:
-    """After ``حضر`` / ``شهد`` the event may come first: ``حضر الحفل، كبير سدنة ...``."""
+    """After ``حضر`` / ``شهد`` the event may come first: ``حضر الحفل، كبير سدنة
+    ...``, ``وحضر حفل التسليم ممثل الغرفة ...``: the noun, the definite words
+    that complete it (not a title or an office: ``حضر الحفل الأمير ...``)."""
     hit = match("event_nouns", doc, k) if k < len(doc) else None
-    if not hit or not is_definite(doc[k]) or prep_clitic(doc[k]):
+    if not hit or prep_clitic(doc[k]):
         return k
-    k += hit[0]
-    return k + 1 if k < len(doc) and doc[k].text in _COMMA else k
+    end = k + hit[0]
+    for _ in range(OBJECT_WORDS):
+        if end >= len(doc) or not is_definite(doc[end]) or _opens_person(doc, end):
+            break
+        end += 1
+    if not is_definite(doc[end - 1]):
+        return k  # حضر حفل | ...: no object the verb could have
+    return end + 1 if end < len(doc) and doc[end].text in _COMMA else end
 
 
 def _prepositional(doc: Doc, k: int) -> bool:

@@ -1030,3 +1030,16 @@ def test_a_dual_facility_head_names_both_places(nlp_rules):
     assert [v.name for v in _facts(nlp_rules, story).venues] == [
         "خيمتي الفعاليات الشبابية والنسائية"
     ]
+
+
+def test_the_event_object_of_a_presence_verb_is_read_past_with_its_complement(
+    nlp_rules,
+):
+    story = (
+        "أقيم حفل تسليم الجائزة بأبها ، وحضر حفل التسليم ممثل الغرفة التجارية "
+        "بمنطقة عسير الأستاذ يحيى قويدر ."
+    )
+    attendees = _facts(nlp_rules, story).attendees
+    assert [(a.name, a.role) for a in attendees] == [
+        ("يحيى قويدر", "ممثل الغرفة التجارية بمنطقة عسير")
+    ]
