@@ -1016,11 +1016,16 @@ def test_a_state_is_no_venue_town(nlp_rules):
 
 def test_a_list_reads_on_past_a_first_item_no_rule_reads(nlp_rules):
     story = (
-        "احتفل الشيخ سعد السبر بزواج ابنته بقصر المها . حضر الحفل المدرب الإعلامي "
-        "علي الموينع ، والشيخ محمد السبر ، والدكتور عقيل العقيل ."
+        "احتفل الشيخ سعد السبر بزواج ابنته بقصر المها . حضر الحفل جمع من الأهالي ، "
+        "والشيخ محمد السبر ، والدكتور عقيل العقيل ."
     )
     names = [a.name for a in _facts(nlp_rules, story).attendees]
     assert names == ["محمد السبر", "عقيل العقيل"]
+    # the definite words after the event object go with it, up to a title
+    coach = (
+        "احتفل الشيخ سعد السبر بزواج ابنته . حضر الحفل المدرب الإعلامي علي الموينع ."
+    )
+    assert [a.name for a in _facts(nlp_rules, coach).attendees] == ["علي الموينع"]
 
 
 def test_a_dual_facility_head_names_both_places(nlp_rules):
