@@ -410,7 +410,7 @@ def names_eponym(doc: Doc, k: int, head: int | None = None) -> bool:
         return False
     return any(
         (hit := match_head(name, doc, head)) and head + hit[0] == k
-        for name in ("org_heads", "venue_heads")
+        for name in ("org_heads", "venue_heads", "street_heads")
     )
 
 
