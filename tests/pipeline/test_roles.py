@@ -1048,3 +1048,11 @@ def test_the_event_object_of_a_presence_verb_is_read_past_with_its_complement(
     assert [(a.name, a.role) for a in attendees] == [
         ("يحيى قويدر", "ممثل الغرفة التجارية بمنطقة عسير")
     ]
+
+
+def test_a_street_named_after_a_prince_names_nobody_present(nlp_rules):
+    story = (
+        "افتتح أمين المنطقة معرض الكتاب . ووافق المجلس على نزع ملكية 10 عقارات "
+        "لصالح امتداد شارع الأمير محمد بن سعود وتوسعة طريق الملك سعود ."
+    )
+    assert _facts(nlp_rules, story).attendees == []
