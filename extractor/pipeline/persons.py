@@ -135,6 +135,14 @@ def person_at(
             office_end, more_titles, name = found
             role = Slice(role.start, office_end)
             titles += more_titles
+    if (
+        name is not None
+        and (titles or role)
+        and name.end - name.start == 1
+        and ner_ran(doc)
+        and not _is_per(doc, name)
+    ):
+        name = None  # under NER a one-word name must be a person's (مندوب ... | يكشف)
     if name:
         k = name.end
         if role is None:

@@ -1056,3 +1056,11 @@ def test_a_street_named_after_a_prince_names_nobody_present(nlp_rules):
         "لصالح امتداد شارع الأمير محمد بن سعود وتوسعة طريق الملك سعود ."
     )
     assert _facts(nlp_rules, story).attendees == []
+
+
+def test_under_ner_a_one_word_name_after_an_office_must_be_a_person(nlp_rules):
+    story = "أقيم الحفل برعاية أمير منطقة مكة المكرمة لحفل الختام ."
+    raw = _with_entities(nlp_rules, story, [], "PER", "patrons")
+    assert raw == [None]  # the office alone: لحفل is no name
+    named = "أقيم الحفل برعاية أمير منطقة مكة المكرمة خالد ."
+    assert _with_entities(nlp_rules, named, ["خالد"], "PER", "patrons") == ["خالد"]
