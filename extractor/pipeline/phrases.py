@@ -122,8 +122,9 @@ def extend_chain(
         tok = doc[k]
         if _new_head(doc, k, first=k == j):
             break  # وجامعة الطائف / الرئيس التنفيذي: another entity begins
-        if has_waw(tok) and not waw:
-            break  # مهرجان العسل الدولي والبرامج المصاحبة: a second thing
+        if has_waw(tok) and (not waw or k == j):
+            # مهرجان العسل الدولي والبرامج المصاحبة, البلدية | والإبلاغ: a second thing
+            break
         if (
             has_waw(tok)
             and not is_definite(tok)

@@ -195,3 +195,13 @@ def test_a_head_noun_spelled_with_waw_carries_no_conjunction(nlp_rules):
     doc = nlp_rules("نظم فرع وزارة العدل بالمنطقة الشرقية الحفل")
     org = org_at(doc, 1)
     assert doc[org.start : org.end].text == "فرع وزارة العدل بالمنطقة الشرقية"
+
+
+def test_a_word_joined_by_waw_right_after_the_head_is_a_second_thing(nlp_rules):
+    from extractor.pipeline.phrases import org_at
+
+    doc = nlp_rules("مطالبا الأهالي بالتعاون مع البلدية والإبلاغ عن المخالفات")
+    k = [t.text for t in doc].index("البلدية")
+    assert org_at(doc, k).text(doc) == "البلدية"
+    doc = nlp_rules("نظمت جمعية الثقافة والفنون معرضا")
+    assert org_at(doc, 1).text(doc) == "جمعية الثقافة والفنون"
