@@ -71,6 +71,10 @@ def find_events(doc: Doc) -> Doc:
         if start < i:
             continue  # inside the mention read before
         i = start
+        text = match_exact("event_nouns_not", doc, i)
+        if text:  # مشروع القانون ...: a draft, not an event
+            i += text[0]
+            continue
         doc.user_data[EVENT_NOUN_SEEN] = True
         size, value = nouns[i]
         if i + size in nouns and not _is_title_word(doc, i + size):

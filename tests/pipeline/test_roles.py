@@ -1064,3 +1064,10 @@ def test_under_ner_a_one_word_name_after_an_office_must_be_a_person(nlp_rules):
     assert raw == [None]  # the office alone: لحفل is no name
     named = "أقيم الحفل برعاية أمير منطقة مكة المكرمة خالد ."
     assert _with_entities(nlp_rules, named, ["خالد"], "PER", "patrons") == ["خالد"]
+
+
+def test_a_draft_law_is_a_text_not_an_event(nlp_rules):
+    story = (
+        "وصادق مجلس النواب على مشروع القانون الأساسي لمكافحة الإرهاب بأغلبية 174 صوتا ."
+    )
+    assert _facts(nlp_rules, story).events == []
