@@ -404,9 +404,7 @@ def _honoured(doc: Doc) -> None:
             _read_items(doc, end, listed=False)
 
 
-WINNER_REACH = (
-    11  # words from a winner verb to the person (the NER gate tags 12 after it)
-)
+WINNER_REACH = 11  # words from a winner verb to its person (the NER gate tags 12)
 
 
 def _winners(doc: Doc) -> None:
@@ -437,7 +435,7 @@ def _winners(doc: Doc) -> None:
                 continue
             glued = prep_clitic(doc[j]) == _LAM
             if prep_clitic(doc[j]) and not glued:
-                break  # بالمركز ...: a placing, not its holder
+                break  # كـ + a name: a comparison, not the holder
             person = person_at(doc, j)
             if person and person.name and is_named(person):
                 add_person(doc, "attendees", person, "winner", 0.6, glued=glued)
@@ -519,9 +517,7 @@ def _read_presenter(doc: Doc, k: int) -> None:
         add_person(doc, "attendees", person, "presenter")
 
 
-OBJECT_WORDS = (
-    3  # definite words that go on an event object (حفل التسليم، الحفل الختامي)
-)
+OBJECT_WORDS = 3  # definite words completing an event object (حفل التسليم)
 
 
 def _past_event_object(doc: Doc, k: int) -> int:
@@ -558,7 +554,7 @@ def _read_one(
     doc: Doc, k: int, listed: bool = False, conjunction: bool = False
 ) -> int | None:
     # a bare name glued to its و (وفهد الشهراني) only where an opener vouches for names
-    person = person_at(doc, k, conjunction=conjunction and listed, listed=True)
+    person = person_at(doc, k, conjunction=conjunction and listed, apposition=True)
     if person and person.name and is_named(person, listed):
         add_person(doc, "attendees", person, "attendee_cue", conjunction=conjunction)
         return person.end

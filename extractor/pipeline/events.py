@@ -31,7 +31,12 @@ from extractor.pipeline.lexicons import (
 )
 from extractor.pipeline.normalizer import SENT_END
 from extractor.pipeline.phrases import Slice, extend_chain, place_at, quoted_after
-from extractor.pipeline.resources import load_table, phrase_index, token_norms
+from extractor.pipeline.resources import (
+    load_lexicon,
+    load_table,
+    phrase_index,
+    token_norms,
+)
 
 _HEH = "\u0647"  # ه, where the event noun is written with ة
 MAX_QUOTE = 14  # tokens inside a quoted title
@@ -255,14 +260,13 @@ def _quote_around(doc: Doc, i: int, size: int) -> Slice | None:
             or text in SENT_END
             or text in QUOTES_OPEN
             or text == ":"
-            or doc[k].norm_ in _NEGATIONS
+            or doc[k].norm_ in load_lexicon("negations")
         ):
             return None  # «الحملة مستمرة ...»، «المؤتمر لا تعنيه ...»: quoted speech
     return None
 
 
 QUOTED_TITLE = 9  # tokens from a quoted title's event noun to its closing quote
-_NEGATIONS = frozenset({"\u0644\u0627", "\u0644\u0645", "\u0644\u0646"})  # لا لم لن
 
 
 def _opens_quote(doc: Doc, k: int) -> bool:

@@ -104,7 +104,7 @@ def _person_after(doc: Doc, k: int) -> PersonParse | None:
     for j in range(k, min(k + MAX_GAP, len(doc))):
         if j > k and match_exact("role_cues", doc, j):
             return None  # دشن المعرض | بحضور ...: the people after a cue are its own
-        person = person_at(doc, j, listed=True)
+        person = person_at(doc, j, apposition=True)
         if person and (person.titles or person.role) and (person.name or person.role):
             return person
     return None

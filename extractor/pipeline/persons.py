@@ -38,6 +38,8 @@ MIN_NAME_WORD = 3  # letters in each word of an untitled name
 MAX_OFFICE_GAP = 3  # words an office chain may leave before a PER entity
 _COMMA = frozenset({",", "\u060c"})  # , ،
 _ALA = "\u0639\u0644\u064a"  # على as normalized (ى -> ي)
+_BEH = "\u0628"  # ب
+_FI = "\u0641\u064a"  # في
 
 
 @dataclass
@@ -96,12 +98,12 @@ def _before_name(doc: Doc, start: int, end: int) -> int:
 
 
 def person_at(
-    doc: Doc, i: int, conjunction: bool = False, listed: bool = False
+    doc: Doc, i: int, conjunction: bool = False, apposition: bool = False
 ) -> PersonParse | None:
     """Parse ``[titles] [office] [titles] name [، office]`` starting at ``i``.
 
     ``conjunction``: a bare name's first word may carry a joining و (``وفهد``).
-    ``listed``: the mention is an item of a list of people (or the person a
+    ``apposition``: the mention is an item of a list of people (or the person a
     verb names), where an office may stand before its holder, or before a
     further office of his, with a comma between (``وكيل محافظ العارضة، صالح
     سلمان الودعاني، والمشرف العام على الجمعية، الشيخ حسين الحريصي``;
@@ -129,7 +131,7 @@ def person_at(
             office_end, more_titles, name = found
             role = Slice(role.start, office_end)
             titles += more_titles
-    if listed and name is None and role is not None and role.end == k:
+    if apposition and name is None and role is not None and role.end == k:
         found = _named_after_comma(doc, k)
         if found:
             office_end, more_titles, name = found
@@ -162,9 +164,7 @@ def _named_after_comma(doc: Doc, k: int) -> tuple[int, list[Slice], Slice] | Non
     entity (``، صالح سلمان الودعاني``). Returns ``(office end, titles, name)``.
     """
     office_end = k
-    if k < len(doc) and (
-        prep_clitic(doc[k]) == "\u0628" or doc[k].norm_ == "\u0641\u064a"
-    ):
+    if k < len(doc) and (prep_clitic(doc[k]) == _BEH or doc[k].norm_ == _FI):
         office_end = next(
             (
                 c
@@ -176,10 +176,9 @@ def _named_after_comma(doc: Doc, k: int) -> tuple[int, list[Slice], Slice] | Non
     if office_end >= len(doc) or doc[office_end].text not in _COMMA:
         return None
     j = office_end + 1
-    if office_at(
-        doc, j
-    ):  # مستشار خادم الحرمين الشريفين، | أمير منطقة مكة ... الأمير خالد
-        inner = person_at(doc, j, listed=True)
+    # مستشار خادم الحرمين الشريفين، | أمير منطقة مكة المكرمة الأمير خالد الفيصل
+    if office_at(doc, j):
+        inner = person_at(doc, j, apposition=True)
         if (
             inner is None
             or inner.name is None
