@@ -7,13 +7,15 @@ runs in training (see ``extractor.ner``) and at run time.
 
 from __future__ import annotations
 
+from functools import cache
+
 import numpy
 from spacy.attrs import NORM, ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractor.arabic.normalize import normalize
-from extractor.pipeline.resources import NORMS
+from extractor.pipeline.resources import NORMS, load_lexicon
 
 # Tokens that end a sentence: . ! ? and the Arabic question mark U+061F.
 SENT_END = frozenset({".", "!", "?", "\u061f"})
@@ -37,14 +39,22 @@ def normalize_doc(doc: Doc) -> Doc:
     return doc
 
 
-# One-letter abbreviations whose dot ends no sentence: د. (دكتور), أ. (أستاذ),
-# م. (مهندس) — but م / هـ after a number close a date (2015 م.).
-_ABBREVIATIONS = frozenset({"\u062f", "\u0623", "\u0645"})  # د أ م
+@cache
+def _abbreviations() -> frozenset[str]:
+    """One-letter titles written with a dot (lexicon ``person_titles``: د . / م . / أ .)."""
+    return frozenset(
+        term.split()[0]
+        for term in load_lexicon("person_titles")
+        if term.endswith(" .") and len(term.split()[0]) == 1
+    )
 
 
 def _abbreviation(doc: Doc, i: int) -> bool:
-    """Token ``i`` is a title's abbreviation right before its dot (``د.``)."""
-    if i < 0 or doc[i].text not in _ABBREVIATIONS:
+    """Token ``i`` is a title's abbreviation right before its dot (``د.``).
+
+    Not م / هـ after a number: that dot closes a date (``2015 م.``).
+    """
+    if i < 0 or doc[i].norm_ not in _abbreviations():
         return False
     return not (i > 0 and doc[i - 1].like_num)
 

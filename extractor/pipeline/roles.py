@@ -35,9 +35,7 @@ class Cue:
     role: str
 
 
-PLACE_REACH = (
-    7  # words from a winner verb to its placing word (حلت فاطمة يعقوب | بالمركز)
-)
+PLACE_REACH = 7  # words from a winner verb to its placing word (حلت فاطمة | بالمركز)
 
 
 def winner_cue(doc: Doc, i: int) -> int | None:

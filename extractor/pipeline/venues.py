@@ -42,6 +42,7 @@ from extractor.pipeline.resources import load_lexicon, token_norms
 from extractor.pipeline.roles import org_name
 
 _BEH = "\u0628"  # ب
+_WAW = "\u0648"  # و
 TOWN_WORDS = 3  # words in a town's name after its kind (حوطة بني تميم)
 HELD_GAP = 3  # words between a verb of holding and its place (المقام حالياً في)
 
@@ -55,7 +56,7 @@ def find_venues(doc: Doc) -> Doc:
     taken = _taken(doc)
     last_end = -1  # end of the last facility: a place right after it contains it
     norms = token_norms(doc)
-    before = load_lexicon("venue_preps") | _host_verbs()
+    before = _place_openers()
     for i in range(len(doc)):
         if _BEH not in norms[i][:2] and (i == 0 or norms[i - 1] not in before):
             continue  # neither a glued ب nor a preposition before: the usual case
@@ -224,16 +225,15 @@ def _after_prep(doc: Doc, i: int) -> bool:
     norms = token_norms(doc)
     if norm_prep_clitic(norms[i]) == _BEH:
         return True
-    return i > 0 and (
-        norms[i - 1] in load_lexicon("venue_preps") or norms[i - 1] in _host_verbs()
-    )
+    return i > 0 and norms[i - 1] in _place_openers()
 
 
 @cache
-def _host_verbs() -> frozenset[str]:
-    """Lexicon ``venue_host_verbs``, with and without a joining و (واحتضنته)."""
+def _place_openers() -> frozenset[str]:
+    """The words a place follows: venue prepositions and verbs of hosting
+    (lexicon ``venue_host_verbs``, also with a joining و: واحتضنته)."""
     verbs = load_lexicon("venue_host_verbs")
-    return verbs | frozenset("\u0648" + v for v in verbs)
+    return load_lexicon("venue_preps") | verbs | frozenset(_WAW + v for v in verbs)
 
 
 def _facility_at(doc: Doc, i: int) -> Slice | None:
