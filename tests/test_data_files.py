@@ -23,7 +23,15 @@ def test_event_types_are_contract_types():
 
 
 def test_role_cue_roles():
-    roles = {"patron", "patron:before", "opener", "organizer", "attendee", "presenter"}
+    roles = {
+        "patron",
+        "patron:before",
+        "opener",
+        "organizer",
+        "attendee",
+        "attendee:event",
+        "presenter",
+    }
     assert set(load_table("role_cues").values()) <= roles
 
 

@@ -62,7 +62,9 @@ def find_attendees(doc: Doc) -> Doc:
             _read_list(doc, cue.end)
     if _reports_event(doc):  # present at what? only where the story is an event's
         for cue in role_cues(doc):
-            if cue.role == "presenter":
+            if cue.role == "attendee:event":  # قدم: offered, in any news
+                _read_list(doc, cue.end)
+            elif cue.role == "presenter":
                 _read_presenter(doc, cue.end)
         _honoured(doc)
         _winners(doc)

@@ -264,8 +264,12 @@ def test_an_office_chain_stops_where_the_name_begins(nlp_rules):
 
 
 def test_with_ner_a_prepositional_word_ends_a_presence_list(nlp_rules):
-    text = "وقدم الرئيس هادي ، لمبعوث الأمين العام للأمم المتحدة ، شرحا عن الأوضاع ."
-    assert _attendees_with_entities(nlp_rules, text, ["هادي"]) == ["هادي"]
+    text = (
+        "أقيم حفل معايدة أهالي المحافظة . "  # قدم reads attendees in event stories
+        "وقدم الرئيس هادي ، لمبعوث الأمين العام للأمم المتحدة ، شرحا عن الأوضاع ."
+    )
+    # raw candidates: the cue and the titled-people pass both read هادي
+    assert set(_attendees_with_entities(nlp_rules, text, ["هادي"])) == {"هادي"}
 
 
 def test_the_lead_subject_organizes_only_a_reported_event(nlp_rules):
@@ -1071,3 +1075,10 @@ def test_a_draft_law_is_a_text_not_an_event(nlp_rules):
         "وصادق مجلس النواب على مشروع القانون الأساسي لمكافحة الإرهاب بأغلبية 174 صوتا ."
     )
     assert _facts(nlp_rules, story).events == []
+
+
+def test_a_verb_of_offering_names_an_attendee_only_in_an_event_story(nlp_rules):
+    politics = "وقدم الرئيس هادي للمبعوث الدولي شرحا عن الأوضاع في اليمن ."
+    assert _facts(nlp_rules, politics).attendees == []
+    ceremony = "أقيم حفل معايدة أهالي المحافظة بالنادي ، وقدم الشيخ صالح السليم هدية ."
+    assert [a.name for a in _facts(nlp_rules, ceremony).attendees] == ["صالح السليم"]
