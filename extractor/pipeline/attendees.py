@@ -44,7 +44,13 @@ from extractor.pipeline.phrases import (
     quoted_after,
 )
 from extractor.pipeline.resources import load_lexicon, token_norms
-from extractor.pipeline.roles import add_org_person, add_person, role_cues, winner_cue
+from extractor.pipeline.roles import (
+    add_org_person,
+    add_person,
+    coordinated_placing,
+    role_cues,
+    winner_cue,
+)
 
 MAX_LIST = 8  # mentions read after one cue
 _COMMA = frozenset({",", "\u060c"})  # , ،
@@ -422,26 +428,55 @@ def _winners(doc: Doc) -> None:
         k = winner_cue(doc, i)
         if k is None:
             continue
-        for j in range(k, min(k + WINNER_REACH, len(doc))):
-            if doc[j].text in QUOTES_OPEN or doc[j].text in QUOTES_CLOSE:
-                continue  # السباق المركب الشراعي "غنييه" لسالم ...: what won, quoted
-            if is_break(doc[j]):
-                break
-            if match("winner_places", doc, j) or prep_clitic(doc[j]) == _BEH:
-                continue  # بالمركز الأول، على المركز: the placing, not a body
-            if org_at(doc, j):
-                break
-            if ent_starting(doc, j, PER_LABELS) is None and not (
-                not ner_ran(doc) and _opens_person(doc, j)
-            ):
-                continue
-            glued = prep_clitic(doc[j]) == _LAM
-            if prep_clitic(doc[j]) and not glued:
-                break  # كـ + a name: a comparison, not the holder
-            person = person_at(doc, j)
-            if person and person.name and is_named(person):
-                add_person(doc, "attendees", person, "winner", 0.6, glued=glued)
-            break
+        j = _read_winner(doc, k)
+        # والمركز الثاني «مبروكة» لمساعد صميط، والمركز الثالث ...: the placings
+        # coordinated after it in the sentence share its verb
+        while (j := _next_placing(doc, j)) is not None:
+            j = _read_winner(doc, j)
+
+
+PLACING_REACH = 30  # words from one placing to the next coordinated one
+
+
+def _next_placing(doc: Doc, j: int) -> int | None:
+    """The next coordinated placing of the sentence, a few words on, or None."""
+    for k in range(j, min(j + PLACING_REACH, len(doc))):
+        if doc[k].text in SENT_END or "\n" in doc[k].text:
+            return None
+        placing = coordinated_placing(doc, k)
+        if placing is not None:
+            return placing
+    return None
+
+
+def _read_winner(doc: Doc, k: int) -> int:
+    """Read the winner of the placing clause at ``k``; where the reading stopped."""
+    quoted = False
+    for j in range(k, min(k + WINNER_REACH, len(doc))):
+        if doc[j].text in QUOTES_OPEN or doc[j].text in QUOTES_CLOSE:
+            quoted = doc[j].text in QUOTES_OPEN and not quoted
+            continue  # السباق المركب الشراعي "غنييه" لسالم ...: what won, quoted
+        if quoted:
+            continue  # «عاصفة الحزم»: a name of what won, not its owner
+        if is_break(doc[j]):
+            return j
+        if match("winner_places", doc, j) or prep_clitic(doc[j]) == _BEH:
+            continue  # بالمركز الأول، على المركز: the placing, not a body
+        if org_at(doc, j):
+            return j
+        if ent_starting(doc, j, PER_LABELS) is None and not (
+            not ner_ran(doc) and _opens_person(doc, j)
+        ):
+            continue
+        glued = prep_clitic(doc[j]) == _LAM
+        if prep_clitic(doc[j]) and not glued:
+            return j  # كـ + a name: a comparison, not the holder
+        person = person_at(doc, j)
+        if person and person.name and is_named(person):
+            add_person(doc, "attendees", person, "winner", 0.6, glued=glued)
+            return person.end
+        return j + 1
+    return min(k + WINNER_REACH, len(doc))
 
 
 def _past_proxy(doc: Doc, k: int) -> int:

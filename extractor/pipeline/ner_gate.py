@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
 from extractor.pipeline.lexicons import match_exact
-from extractor.pipeline.roles import winner_cue
+from extractor.pipeline.roles import coordinated_placing, winner_cue
 
 GATE_LEXICONS = ("role_cues", "person_titles", "person_offices")
 _LAM = "\u0644"  # ل
@@ -95,6 +95,8 @@ def _is_cue(doc: Doc, i: int) -> bool:
     if any(match_exact(name, doc, i) for name in GATE_LEXICONS):
         return True
     if winner_cue(doc, i) is not None:  # فاز بالمركز الأول ... يوسف المسعود
+        return True
+    if coordinated_placing(doc, i) is not None:  # ... والمركز الثاني لمساعد صميط
         return True
     # a speech noun only before ل + its speaker (كلمة لعمر الزهراني), not every كلمة
     return (

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Token
 
 from extractor.pipeline.facts import add_candidate
 from extractor.pipeline.lexicons import (
+    has_waw,
     head_cut,
     is_break,
     match,
@@ -24,6 +25,7 @@ from extractor.pipeline.phrases import Slice, antecedent
 from extractor.pipeline.resources import load_lexicon
 
 _CACHE_KEY = "civic_role_cues"
+_WAW = "\u0648"  # و
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,19 @@ def winner_cue(doc: Doc, i: int) -> int | None:
             return None
         if match("winner_places", doc, k):
             return i + hit[0]
+    return None
+
+
+def coordinated_placing(doc: Doc, i: int) -> int | None:
+    """Where the placing word of ``والمركز الثاني`` / ``و المرتبة`` at ``i`` is, or None.
+
+    After a winner verb (:func:`winner_cue`) the placings coordinated with
+    its own share the verb: ``... لسالم السيد، والمركز الثاني «مبروكة» لمساعد``.
+    """
+    if has_waw(doc[i]) and match("winner_places", doc, i):
+        return i
+    if doc[i].text == _WAW and i + 1 < len(doc) and match("winner_places", doc, i + 1):
+        return i + 1
     return None
 
 

@@ -922,6 +922,26 @@ def test_winners_attend_the_competition_they_placed_in(nlp_rules):
     assert _attendees_with_entities(nlp_rules, degree, ["محمد الحاجي"]) == []
 
 
+def test_placings_coordinated_after_a_winner_share_its_verb(nlp_rules):
+    story = (
+        "أقيم سباق القوارب الشراعية في أملج . وحصل على المركز الأول المركب "
+        '" غنييه " لسالم السيد ، والمركز الثاني " مبروكة " لمساعد الكبيدي '
+        'والمركز الثالث المركب " عاصفة الحزم " لأحمد سنوسي .'
+    )
+    people = ["لسالم السيد", "لمساعد الكبيدي", "لأحمد سنوسي", "الحزم"]
+    assert _attendees_with_entities(nlp_rules, story, people) == [
+        "سالم السيد",
+        "مساعد الكبيدي",
+        "أحمد سنوسي",
+    ]  # a name quoted for what won (عاصفة الحزم) is not its owner
+    # a placing in the next sentence has no verb of its own to share
+    apart = story.replace("لمساعد الكبيدي والمركز", "لمساعد الكبيدي . والمركز")
+    assert _attendees_with_entities(nlp_rules, apart, people) == [
+        "سالم السيد",
+        "مساعد الكبيدي",
+    ]
+
+
 def test_a_quoted_alias_is_part_of_a_name_but_a_quoted_event_title_is_not(nlp_rules):
     partner = "نجحت مبادرة «نرسم بسمتهم» بالشراكة مع فريق «لأجلك ياوطن» التطوعي ."
     assert [o.name for o in _facts(nlp_rules, partner).organizers] == [
