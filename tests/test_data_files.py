@@ -30,6 +30,7 @@ def test_role_cue_roles():
         "organizer",
         "attendee",
         "attendee:event",
+        "attendee:group",
         "presenter",
     }
     assert set(load_table("role_cues").values()) <= roles

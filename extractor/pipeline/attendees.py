@@ -63,9 +63,13 @@ _BEH = "\u0628"  # ب
 def find_attendees(doc: Doc) -> Doc:
     """Add attendee candidates after presence cues."""
     ensure_extensions()
+    presence = -GROUP_REACH  # where the last presence cue ended
     for cue in role_cues(doc):
         if cue.role == "attendee":
             _read_list(doc, cue.end)
+            presence = cue.end
+        elif cue.role == "attendee:group" and _same_clause_after(doc, presence, cue.start):
+            _read_list(doc, cue.end)  # بحضور أعضاء الجمعية، يتقدمهم مدير الجمعية ...
     if _reports_event(doc):  # present at what? only where the story is an event's
         for cue in role_cues(doc):
             if cue.role == "attendee:event":  # قدم: offered, in any news
@@ -78,6 +82,18 @@ def find_attendees(doc: Doc) -> Doc:
         _performers(doc)
         _performed_by(doc)
     return doc
+
+
+GROUP_REACH = 12  # words from a presence cue to the word naming its group's leaders
+
+
+def _same_clause_after(doc: Doc, start: int, end: int) -> bool:
+    """``[start, end)`` is a few words of one sentence."""
+    if not 0 <= end - start <= GROUP_REACH:
+        return False
+    return not any(
+        doc[j].text in SENT_END or "\n" in doc[j].text for j in range(start, end)
+    )
 
 
 EVENT_REACH = 3  # words from an event noun to its ل + title (أمسية شعرية رائعة للنجمين)

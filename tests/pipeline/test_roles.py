@@ -1102,3 +1102,21 @@ def test_a_verb_of_offering_names_an_attendee_only_in_an_event_story(nlp_rules):
     assert _facts(nlp_rules, politics).attendees == []
     ceremony = "أقيم حفل معايدة أهالي المحافظة بالنادي ، وقدم الشيخ صالح السليم هدية ."
     assert [a.name for a in _facts(nlp_rules, ceremony).attendees] == ["صالح السليم"]
+
+
+def test_the_leaders_of_a_group_named_present_are_attendees(nlp_rules):
+    story = (
+        "أقيم حفل المعايدة في النادي . وشارك في الحفل عدد من الشعراء ، يتقدمهم "
+        "الشاعر حمود المرزوقي ، والشاعر عجب المرزوقي ."
+    )
+    assert [a.name for a in _facts(nlp_rules, story).attendees] == [
+        "حمود المرزوقي",
+        "عجب المرزوقي",
+    ]
+    # with no presence cue a few words before, the group is any group
+    lost = (
+        "أقيم حفل المعايدة في النادي . وخسر الفريق جهود لاعبيه وعلى رأسهم "
+        "محمد الشهري و أحمد الغامدي ."
+    )
+    people = ["محمد الشهري", "أحمد الغامدي"]
+    assert _attendees_with_entities(nlp_rules, lost, people) == []
