@@ -60,9 +60,14 @@ def is_break(token: Token) -> bool:
     return not any(c.isalnum() for c in text)
 
 
+# Tatweel and the short vowels, shadda and sukun a word's letters may carry
+# (لبّان، مُعرف); tanween stays: a word ending in it is an adverb (سابقاً، أيضاً).
+_MARKS_IN_WORDS = dict.fromkeys(map(ord, "\u0640\u064e\u064f\u0650\u0651\u0652"))
+
+
 def is_word(token: Token) -> bool:
-    """A token made of letters (no digits, no punctuation)."""
-    return token.text.replace("\u0640", "").isalpha()  # tatweel ـ
+    """A token made of letters (no digits, no punctuation, no tanween)."""
+    return token.text.translate(_MARKS_IN_WORDS).isalpha()
 
 
 def is_stop(token: Token) -> bool:

@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 
 from extractor.pipeline.facts import candidates, ensure_extensions
 from extractor.pipeline.lexicons import is_break, match_exact, match_head
-from extractor.pipeline.persons import PersonParse, is_named, person_at
+from extractor.pipeline.persons import PersonParse, is_named, is_ranked, person_at
 from extractor.pipeline.phrases import Slice, org_at
 from extractor.pipeline.roles import add_org_person, add_person, role_cues
 
@@ -106,8 +106,9 @@ def _person_after(doc: Doc, k: int) -> PersonParse | None:
             return None  # دشن المعرض | بحضور ...: the people after a cue are its own
         person = person_at(doc, j, apposition=True)
         if person and (person.titles or person.role) and (person.name or person.role):
-            return person
+            return person if person.role or is_ranked(person) else None
     return None
+
 
 
 def _subject_before(doc: Doc, k: int) -> PersonParse | None:

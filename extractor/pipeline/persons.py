@@ -33,6 +33,7 @@ from extractor.pipeline.phrases import (
     ner_ran,
     place_at,
 )
+from extractor.pipeline.resources import load_lexicon
 
 MIN_NAME_WORD = 3  # letters in each word of an untitled name
 MAX_OFFICE_GAP = 3  # words an office chain may leave before a PER entity
@@ -52,6 +53,15 @@ class PersonParse:
     name: Slice | None
     role: Slice | None
     doc: Doc
+
+
+def is_ranked(person: PersonParse) -> bool:
+    """A title of rank or honour (الشيخ، الدكتور), not only of occupation
+    (lexicon ``person_titles_descriptive``: الفنان، الشاعر، الزميل)."""
+    return any(
+        not match_exact("person_titles_descriptive", person.doc, title.start)
+        for title in person.titles
+    )
 
 
 def office_at(doc: Doc, i: int) -> Slice | None:
@@ -97,6 +107,25 @@ def _before_name(doc: Doc, start: int, end: int) -> int:
     return end
 
 
+TITLE_ADJECTIVES = 2  # words describing a title (الفنان التشكيلي الشاب، الراوي المعروف)
+
+
+def title_at(doc: Doc, k: int) -> int:
+    """How many words a title at ``k`` spans with its adjectives (0: no title).
+
+    ``الفنان التشكيلي الشاب عوض زارب``, ``الراوي المعروف محمد الشرهان``: the
+    adjectives (lexicon ``title_adjectives``) belong to the title, not the name.
+    """
+    hit = match_exact("person_titles", doc, k) if k < len(doc) else None
+    if not hit:
+        return 0
+    end = k + hit[0]
+    for _ in range(TITLE_ADJECTIVES):
+        if end < len(doc) and doc[end].norm_ in load_lexicon("title_adjectives"):
+            end += 1
+    return end - k
+
+
 def person_at(
     doc: Doc, i: int, conjunction: bool = False, apposition: bool = False
 ) -> PersonParse | None:
@@ -113,10 +142,10 @@ def person_at(
     role: Slice | None = None
     k = i
     for _ in range(4):
-        hit = match_exact("person_titles", doc, k) if k < len(doc) else None
-        if hit:
-            titles.append(Slice(k, k + hit[0]))
-            k += hit[0]
+        length = title_at(doc, k)
+        if length:
+            titles.append(Slice(k, k + length))
+            k += length
             continue
         office = office_at(doc, k)
         if office and office.end > k and (role is None or role.end == k):
@@ -189,9 +218,9 @@ def _named_after_comma(doc: Doc, k: int) -> tuple[int, list[Slice], Slice] | Non
             return None
         return inner.role.end, inner.titles, inner.name
     titles: list[Slice] = []
-    while j < len(doc) and (hit := match_exact("person_titles", doc, j)):
-        titles.append(Slice(j, j + hit[0]))
-        j += hit[0]
+    while length := title_at(doc, j):
+        titles.append(Slice(j, j + length))
+        j += length
     name = name_at(doc, j)
     if name is None or not (titles or _is_per(doc, name)):
         return None
@@ -224,11 +253,11 @@ def _named_after_office(doc: Doc, k: int) -> tuple[int, list[Slice], Slice] | No
             office_end = titles[0].start if titles else j
             name = Slice(j, min(ent.end, j + MAX_NAME))
             return (office_end, titles, name) if office_end > k else None
-        hit = match_exact("person_titles", doc, j)
-        if hit:
-            titles.append(Slice(j, j + hit[0]))
-            title_words += hit[0]
-            j += hit[0]
+        length = title_at(doc, j)
+        if length:
+            titles.append(Slice(j, j + length))
+            title_words += length
+            j += length
             continue
         royal = match_exact("royal_names", doc, j)
         if royal:  # مستشار | خادم الحرمين الشريفين الأمير خالد الفيصل: the office's
@@ -263,9 +292,9 @@ def _named_after_chain(doc: Doc, k: int) -> tuple[int, list[Slice], Slice] | Non
     end = next((m for m in range(k + 1, end) if ent_starting(doc, m, PER_LABELS)), end)
     titles = []
     j = end
-    while j < len(doc) and (hit := match_exact("person_titles", doc, j)):
-        titles.append(Slice(j, j + hit[0]))
-        j += hit[0]
+    while length := title_at(doc, j):
+        titles.append(Slice(j, j + length))
+        j += length
     ent = ent_starting(doc, j, PER_LABELS) if j < len(doc) else None
     if ent is None:
         return None

@@ -1120,3 +1120,27 @@ def test_the_leaders_of_a_group_named_present_are_attendees(nlp_rules):
     )
     people = ["محمد الشهري", "أحمد الغامدي"]
     assert _attendees_with_entities(nlp_rules, lost, people) == []
+
+
+def test_a_title_may_carry_adjectives_and_a_name_its_diacritics(nlp_rules):
+    story = (
+        "أقيم حفل المعايدة في النادي . كما شارك الراوي المعروف محمد الشرهان بكلمة ، "
+        "وشارك المنشد فيصل لبّان ."
+    )
+    attendees = _facts(nlp_rules, story).attendees
+    assert [(a.title, a.name) for a in attendees] == [
+        ("الراوي المعروف", "محمد الشرهان"),
+        ("المنشد", "فيصل لبّان"),
+    ]
+    # a word with tanween is an adverb, never a name's first word
+    adverb = "أقيم حفل المعايدة في النادي بحضور مدير المركز سابقاً عبدالرحمن المعتق ."
+    found = _attendees_with_entities(nlp_rules, adverb, ["عبدالرحمن المعتق"])
+    assert "سابقاً عبدالرحمن المعتق" not in found
+
+
+def test_an_artist_opening_his_own_work_is_no_patron(nlp_rules):
+    story = "دشن الفنان التشكيلي الشاب عوض زارب فعاليات مرسمه في المهرجان ."
+    facts = _facts(nlp_rules, story)
+    assert facts.patrons == []
+    official = "دشن الشيخ عوض زارب فعاليات المهرجان ."
+    assert [p.name for p in _facts(nlp_rules, official).patrons] == ["عوض زارب"]
