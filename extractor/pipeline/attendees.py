@@ -57,6 +57,7 @@ _COMMA = frozenset({",", "\u060c"})  # , ،
 _WAW = "\u0648"  # و
 _LAM = "\u0644"  # ل
 _BEH = "\u0628"  # ب
+_AL = "\u0627\u0644"  # ال
 
 
 @Language.component("civic_attendees")
@@ -129,7 +130,10 @@ def _speaker_after(doc: Doc, k: int) -> None:
     # the NER may see the name from the word after the ل on (ل|عمر الزهراني)
     ent = ent_at(doc, k, PER_LABELS) or ent_at(doc, k + 1, PER_LABELS)
     if ent is not None and is_word(doc[k]) and not is_blocked(doc, k):
-        name = Slice(k, min(ent.end, k + MAX_NAME))
+        start = k
+        if ent.start > k and (_lam_bare(doc, k) or "").startswith(_AL):
+            start = k + 1  # كلمة للزميل | أحمد العكيك: a definite word is no name's
+        name = Slice(start, min(ent.end, start + MAX_NAME))
         person = PersonParse(k, name.end, [], name, trailing_office(doc, name.end), doc)
         if person.role is not None:
             person.end = person.role.end

@@ -1144,3 +1144,9 @@ def test_an_artist_opening_his_own_work_is_no_patron(nlp_rules):
     assert facts.patrons == []
     official = "دشن الشيخ عوض زارب فعاليات المهرجان ."
     assert [p.name for p in _facts(nlp_rules, official).patrons] == ["عوض زارب"]
+
+
+def test_a_speaker_after_a_glued_definite_word_is_named_from_the_entity(nlp_rules):
+    story = "أقيم حفل معايدة في القرية . وكان منها كلمة للزميل أحمد العكيك ."
+    found = _attendees_with_entities(nlp_rules, story, ["أحمد العكيك"])
+    assert found == ["أحمد العكيك"]  # not لزميل أحمد العكيك
