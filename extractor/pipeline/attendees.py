@@ -108,11 +108,26 @@ def _performed_by(doc: Doc) -> None:
     """
     for i in range(1, len(doc) - 1):
         if _glued_title(doc, i) and any(
-            event_noun_at(doc, j) for j in range(max(i - EVENT_REACH, 0), i)
+            event_noun_at(doc, j) or _programme_item(doc, j)
+            for j in range(max(i - EVENT_REACH, 0), i)
         ):
             _read_items(doc, i + 1, listed=True)
     for i, (size, _) in exact_hits("speech_nouns", doc):
         _speaker_after(doc, i + size)
+
+
+SEQUENCE_REACH = 2  # words from a word of sequence to the programme item (ثم | قصيدة)
+
+
+def _programme_item(doc: Doc, j: int) -> bool:
+    """``ثم قصيدة``, ``تلا ذلك فقرة شعرية``: an item of the event's programme."""
+    if not match_exact("programme_items", doc, j):
+        return False
+    for k in range(max(j - SEQUENCE_REACH, 0), j):
+        hit = match_exact("programme_sequence", doc, k)
+        if hit and k + hit[0] == j:
+            return True
+    return False
 
 
 def _speaker_after(doc: Doc, k: int) -> None:

@@ -1150,3 +1150,17 @@ def test_a_speaker_after_a_glued_definite_word_is_named_from_the_entity(nlp_rule
     story = "أقيم حفل معايدة في القرية . وكان منها كلمة للزميل أحمد العكيك ."
     found = _attendees_with_entities(nlp_rules, story, ["أحمد العكيك"])
     assert found == ["أحمد العكيك"]  # not لزميل أحمد العكيك
+
+
+def test_the_performer_of_a_programme_item_attends(nlp_rules):
+    story = (
+        "أقيم حفل معايدة في المحافظة . تلا ذلك فقرة شعرية للشاعر مانع بن شلحاط ، "
+        "ثم شيلة للمنشد مبارك الدوسري ."
+    )
+    assert [a.name for a in _facts(nlp_rules, story).attendees] == [
+        "مانع بن شلحاط",
+        "مبارك الدوسري",
+    ]
+    # a poem with no word putting it in the programme is only quoted
+    quoted = "أقيم حفل معايدة في المحافظة . واستلهم الكاتب روايته من قصيدة للشاعر وليم بليك ."
+    assert _facts(nlp_rules, quoted).attendees == []
