@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from extractor.arabic.normalize import strip_prepositions
 from extractor.pipeline.dates import DATE_TOKENS
@@ -312,6 +312,8 @@ def _name_word(
         return False  # ... والمشرف على سنة الامتياز | بكلية الطب: where, not who
     if is_definite(doc[k]) and not prep_clitic(doc[k]) and match("event_nouns", doc, k):
         return False  # محمد العلي | المعرض: the object, no family name
+    if first and _definite_after_prep(doc[k]):
+        return bool(ent_starting(doc, k, PER_LABELS))  # الباحث | بالدورة الثالثة
     if first and (
         match_exact("places", doc, k) or norm.startswith("\u0627\u0644")
     ):  # ال, or a town's name (بدر): a name only as a PER entity or before بن / آل
@@ -319,6 +321,16 @@ def _name_word(
             match_exact("nasab_links", doc, k + 1)
         )
     return True
+
+
+def _definite_after_prep(tok: Token) -> bool:
+    """ب / ك / ل glued to a definite word: ``بالدورة``, ``للدورة`` (ل + ال drops the alef)."""
+    prep = prep_clitic(tok)
+    if prep is None:
+        return False
+    norm = tok.norm_
+    rest = norm[norm.index(prep) + 1 :]
+    return rest[:2] == "\u0627\u0644" or (prep == "\u0644" and rest[:1] == "\u0644")
 
 
 def org_at(doc: Doc, i: int) -> Slice | None:

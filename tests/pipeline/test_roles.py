@@ -1164,3 +1164,15 @@ def test_the_performer_of_a_programme_item_attends(nlp_rules):
     # a poem with no word putting it in the programme is only quoted
     quoted = "أقيم حفل معايدة في المحافظة . واستلهم الكاتب روايته من قصيدة للشاعر وليم بليك ."
     assert _facts(nlp_rules, quoted).attendees == []
+
+
+def test_shaarak_biha_names_who_took_part_and_a_glued_definite_word_is_no_name(
+    nlp_rules,
+):
+    story = (
+        "نظم برنامج موهبة ندوة الإبداع والتقنية ، شارك بها فريق الإبداع من "
+        "الجامعة السعودية الإلكترونية ."
+    )
+    assert "فريق الإبداع" in [a.name for a in _facts(nlp_rules, story).attendees]
+    glued = "أقيمت الأمسية الشعرية في الجمعية ، وشاركت بها الباحثة بالدورة الثالثة ."
+    assert _facts(nlp_rules, glued).attendees == []
