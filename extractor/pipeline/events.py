@@ -38,6 +38,7 @@ from extractor.pipeline.resources import (
     token_norms,
 )
 
+_LAM = "\u0644"  # ل
 _HEH = "\u0647"  # ه, where the event noun is written with ة
 MAX_QUOTE = 14  # tokens inside a quoted title
 TITLE_GAP = 3  # tokens between the noun and a quoted title (بعنوان، تحت شعار)
@@ -216,6 +217,7 @@ def _mention(doc: Doc, i: int, size: int, value: str) -> int:
         and end_ed <= end + 2
         and not match_exact("edition_cues", doc, i)
         and _chain_end(doc, i, size) > i + size  # المهرجان الأول: no name
+        and not _of_event(doc, end_ed)  # الورشة الأولى | للملتقى: a part, no name
     ):
         name = Slice(i, _chain_end(doc, i, size))  # الملتقى الصيفي الثالث
         end = name.end
@@ -238,6 +240,15 @@ def _mention(doc: Doc, i: int, size: int, value: str) -> int:
         edition=edition,
     )
     return end
+
+
+def _of_event(doc: Doc, k: int) -> bool:
+    """ل glued to a bare event noun at ``k`` (``للملتقى``): what comes before is a
+    part of the event the story has named (not ``لمنتدى الأعمال السعودي``)."""
+    if k >= len(doc) or prep_clitic(doc[k]) != _LAM:
+        return False
+    hit = match("event_nouns", doc, k)
+    return bool(hit) and _chain_end(doc, k, hit[0]) == k + hit[0]
 
 
 def _quote_around(doc: Doc, i: int, size: int) -> Slice | None:

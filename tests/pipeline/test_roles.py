@@ -1176,3 +1176,12 @@ def test_shaarak_biha_names_who_took_part_and_a_glued_definite_word_is_no_name(
     assert "فريق الإبداع" in [a.name for a in _facts(nlp_rules, story).attendees]
     glued = "أقيمت الأمسية الشعرية في الجمعية ، وشاركت بها الباحثة بالدورة الثالثة ."
     assert _facts(nlp_rules, glued).attendees == []
+
+
+def test_a_numbered_part_of_the_story_s_event_is_not_named(nlp_rules):
+    part = "يذكر أن الورشة الأولى للملتقى كانت قد عقدت الاثنين الماضي في جدة ."
+    assert [e.name for e in _facts(nlp_rules, part).events if e.name] == []
+    # of an event named in full, the numbered meeting keeps its name
+    meeting = "وينعقد الاجتماع الثاني لمنتدى الأعمال السعودي في الرياض ."
+    names = [e.name for e in _facts(nlp_rules, meeting).events if e.name]
+    assert names == ["الاجتماع الثاني لمنتدى الأعمال السعودي"]
