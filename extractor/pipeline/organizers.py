@@ -58,9 +58,9 @@ def find_organizers(doc: Doc) -> Doc:
         if cue.role != "organizer":
             continue
         entities = not match_exact("organizer_weak_cues", doc, cue.start)
-        org = _org_after(doc, cue.end, entities) or _org_before(
-            doc, cue.start, entities
-        )
+        org = _org_after(doc, cue.end, entities)
+        if org is None and not _prepositional_cue(doc, cue.start):
+            org = _org_before(doc, cue.start, entities)
         if org and not _carries_out_event(doc, cue, org):
             continue  # ينفذ خطته، نفذ المكتب ترجمة لخطب الجمعة: no event
         while org:
@@ -122,12 +122,16 @@ def _event_owner(doc: Doc) -> None:
     for i, hit in sorted(owners):
         if i + hit[0] >= len(doc):
             continue
+        if prep_clitic(doc[i + hit[0]]) in _WHERE:
+            continue  # حفل معايدة | بشرطة منفذ الطوال: where it is (ل: whose it is)
         org = org_at(doc, i + hit[0])
         if org and org.end - org.start > 1:
             _add(doc, org, "event_owner", 0.7)
 
 
 _BEH = "\u0628"  # ب
+_MIN = "\u0645\u0646"  # من
+_WHERE = frozenset({"\u0628", "\u0643"})  # ب ك glued to a place
 _COMMA = frozenset({",", "\u060c"})  # , ،
 
 
@@ -211,6 +215,12 @@ def _carries_out_event(doc: Doc, cue, org: Slice) -> bool:
         if event_noun_at(doc, k) or match("event_activity_nouns", doc, k):
             return True  # بفعالية الحوامة ... بتنفيذ نادي سدير
     return False
+
+
+def _prepositional_cue(doc: Doc, i: int) -> bool:
+    """``من تنظيم``: the body comes after the cue; what ends before it is the
+    event or anything else (``تحرير المحافظة من تنظيم داعش``)."""
+    return doc[i].norm_ == _MIN
 
 
 def _org_after(doc: Doc, k: int, entities: bool = True) -> Slice | None:

@@ -1185,3 +1185,21 @@ def test_a_numbered_part_of_the_story_s_event_is_not_named(nlp_rules):
     meeting = "وينعقد الاجتماع الثاني لمنتدى الأعمال السعودي في الرياض ."
     names = [e.name for e in _facts(nlp_rules, meeting).events if e.name]
     assert names == ["الاجتماع الثاني لمنتدى الأعمال السعودي"]
+
+
+def test_what_ends_before_min_tanzeem_is_not_its_organizer(nlp_rules):
+    story = (
+        "أقيم مهرجان الصيف في الرمادي . وتؤدي العمليات إلى تحرير جامعة الأنبار "
+        "من تنظيم داعش ."
+    )
+    assert _facts(nlp_rules, story).organizers == []
+    show = "أقيم معرض الكتاب في الرياض من تنظيم جمعية الثقافة والفنون ."
+    names = [o.name for o in _facts(nlp_rules, show).organizers]
+    assert names == ["جمعية الثقافة والفنون"]
+
+
+def test_a_ceremony_at_a_body_is_not_the_body_s(nlp_rules):
+    at = "أقامت شرطة منطقة جازان حفل معايدة بشرطة منفذ الطوال الحدودي ."
+    assert [o.name for o in _facts(nlp_rules, at).organizers] == ["شرطة منطقة جازان"]
+    of = "وشهد حفل المعايدة لمكتب العمل بالرس حضورا كبيرا ."
+    assert [o.name for o in _facts(nlp_rules, of).organizers] == ["مكتب العمل بالرس"]
