@@ -158,9 +158,15 @@ def _lead_subject(doc: Doc) -> None:
 def _lead_reports_event(doc: Doc, first, start: int) -> bool:
     """The lead sentence holds an event the events stage found, or opens with
     a verb of holding one (lexicon ``lead_event_verbs``) and names an event noun
-    (``وقعت غرفة أبها اتفاقية``, whose weak noun alone makes no event)."""
+    (``وقعت غرفة أبها اتفاقية``, whose weak noun alone makes no event).
+
+    A competition does not count: the body a sports lead opens with plays in
+    it (``تغلب فريق تشيلسي ... في بطولة الكأس الدولية``), it does not hold it.
+    """
     if any(
-        first.start_char <= c.start < first.end_char and c.rule != "event_first_mention"
+        first.start_char <= c.start < first.end_char
+        and c.rule != "event_first_mention"
+        and c.fields.get("type") != "competition"
         for c in candidates(doc, "events")
     ):
         return True

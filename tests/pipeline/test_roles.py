@@ -1203,3 +1203,11 @@ def test_a_ceremony_at_a_body_is_not_the_body_s(nlp_rules):
     assert [o.name for o in _facts(nlp_rules, at).organizers] == ["شرطة منطقة جازان"]
     of = "وشهد حفل المعايدة لمكتب العمل بالرس حضورا كبيرا ."
     assert [o.name for o in _facts(nlp_rules, of).organizers] == ["مكتب العمل بالرس"]
+
+
+def test_a_team_a_sports_lead_opens_with_plays_and_does_not_organize(nlp_rules):
+    match = "تغلب فريق نادي الهلال على النصر في بطولة كأس الملك مساء أمس ."
+    assert _facts(nlp_rules, match).organizers == []
+    festival = "احتفلت جمعية البر الخيرية بعيد الفطر في مهرجان العيد السنوي ."
+    names = [o.name for o in _facts(nlp_rules, festival).organizers]
+    assert names == ["جمعية البر الخيرية"]
