@@ -131,6 +131,7 @@ def _event_owner(doc: Doc) -> None:
 
 _BEH = "\u0628"  # ب
 _MIN = "\u0645\u0646"  # من
+_MUSHARAKA = "\u0645\u0634\u0627\u0631\u0643\u062a"  # مشاركت(ه، ها): its taking part
 _WHERE = frozenset({"\u0628", "\u0643"})  # ب ك glued to a place
 _COMMA = frozenset({",", "\u060c"})  # , ،
 
@@ -146,13 +147,23 @@ def _lead_subject(doc: Doc) -> None:
     for j in range(start + 1, min(start + 1 + LEAD, first.end)):
         if match_exact("person_offices", doc, j - 1):
             return  # وكيل وزارة النقل: the subject is a person
+        if _takes_part(doc, j - 1):
+            return  # شاركت فرقة بسمات في ... (اختتم الاتحاد مشاركته): it attends
         if prep_clitic(doc[j]) == _BEH or match_exact("venue_preps", doc, j - 1):
             continue  # أقيم المعرض | بمركز الملك فهد الثقافي: a place, no subject
         org = org_at(doc, j)
         if org and org.end > j + 1:
+            if org.end < len(doc) and _takes_part(doc, org.end):
+                return
             _add(doc, org, "lead_subject", 0.6)
             _units(doc, org.end)
             return
+
+
+def _takes_part(doc: Doc, k: int) -> bool:
+    """A verb of taking part (a role cue of an attendee) or ``مشاركته``, its noun."""
+    hit = match_exact("role_cues", doc, k)
+    return bool(hit and hit[1] == "attendee") or doc[k].norm_.startswith(_MUSHARAKA)
 
 
 def _lead_reports_event(doc: Doc, first, start: int) -> bool:

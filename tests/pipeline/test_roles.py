@@ -1211,3 +1211,12 @@ def test_a_team_a_sports_lead_opens_with_plays_and_does_not_organize(nlp_rules):
     festival = "احتفلت جمعية البر الخيرية بعيد الفطر في مهرجان العيد السنوي ."
     names = [o.name for o in _facts(nlp_rules, festival).organizers]
     assert names == ["جمعية البر الخيرية"]
+
+
+def test_a_body_a_lead_reports_taking_part_attends(nlp_rules):
+    story = "شاركت فرقة بسمات الترفيهية في فعاليات مهرجان جدة التاريخية أمس ."
+    facts = _facts(nlp_rules, story)
+    assert facts.organizers == []
+    assert [a.name for a in facts.attendees] == ["فرقة بسمات الترفيهية"]
+    closed = "اختتم الاتحاد السعودي للرياضات البحرية مشاركته في مهرجان أملج البحري ."
+    assert _facts(nlp_rules, closed).organizers == []
