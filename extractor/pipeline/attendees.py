@@ -218,11 +218,35 @@ def _titled_people(doc: Doc) -> None:
         )
         if mentioned:
             mentioned_end = person.end
-        elif not _quoted(doc, k) and not _addressed(doc, k) and _confirmed(doc, person):
+        elif (
+            not _quoted(doc, k)
+            and not _addressed(doc, k)
+            and _confirmed(doc, person)
+            and _in_event_sentence(doc, k)
+        ):
             add_person(doc, "attendees", person, "titled_person", 0.5)
             k = _untitled_after(doc, person.end)
             continue
         k = person.end
+
+
+def _in_event_sentence(doc: Doc, k: int) -> bool:
+    """Token ``k`` stands in the lead or in a sentence that names an event or a
+    role (``... حفل التكريم``, ``بحضور``): a titled person in any other sentence
+    of an event story is as often only talked about (``سياسة الرئيس ...``)."""
+    sent = doc[k].sent
+    if sent.start < _lead_end(doc):
+        return True
+    return any(
+        event_noun_at(doc, j) or match_exact("role_cues", doc, j)
+        for j in range(sent.start, sent.end)
+    )
+
+
+def _lead_end(doc: Doc) -> int:
+    """Where the lead (its first :data:`LEAD_SENTENCES` sentences) ends."""
+    lead = [sent for _, sent in zip(range(LEAD_SENTENCES), doc.sents)]
+    return lead[-1].end if lead else 0
 
 
 def _untitled_after(doc: Doc, k: int) -> int:

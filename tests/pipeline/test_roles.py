@@ -1220,3 +1220,14 @@ def test_a_body_a_lead_reports_taking_part_attends(nlp_rules):
     assert [a.name for a in facts.attendees] == ["فرقة بسمات الترفيهية"]
     closed = "اختتم الاتحاد السعودي للرياضات البحرية مشاركته في مهرجان أملج البحري ."
     assert _facts(nlp_rules, closed).organizers == []
+
+
+def test_a_titled_person_only_talked_about_far_from_the_event_is_no_attendee(nlp_rules):
+    story = (
+        "أقامت جمعية الثقافة والفنون حفل معايدة في مقرها . وقدم الحفل الإعلامي "
+        "خالد طاهر . وأشاد المتحدثون بالإنجازات . وتأتي هذه الجهود في ظل توجيهات "
+        "الدكتور طه حسين ."
+    )
+    names = [a.name for a in _facts(nlp_rules, story).attendees]
+    assert "خالد طاهر" in names
+    assert "طه حسين" not in names
