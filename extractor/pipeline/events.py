@@ -39,6 +39,7 @@ from extractor.pipeline.resources import (
 )
 
 _LAM = "\u0644"  # ل
+_RELATIVES = frozenset({"\u0627\u0644\u0630\u064a", "\u0627\u0644\u062a\u064a"})  # الذي التي
 _HEH = "\u0647"  # ه, where the event noun is written with ة
 MAX_QUOTE = 14  # tokens inside a quoted title
 TITLE_GAP = 3  # tokens between the noun and a quoted title (بعنوان، تحت شعار)
@@ -222,7 +223,9 @@ def _mention(doc: Doc, i: int, size: int, value: str) -> int:
         name = Slice(i, _chain_end(doc, i, size))  # الملتقى الصيفي الثالث
         end = name.end
     elif name is None:
-        if definite:
+        if definite and not weak and _organized_by(doc, _chain_end(doc, i, size)):
+            end = _chain_end(doc, i, size)  # الملتقى الصيفي الدعوي الذي ينظمه ...
+        elif definite:
             return i + size
         described = _described(doc, i, size)
         if weak and not described:
@@ -240,6 +243,15 @@ def _mention(doc: Doc, i: int, size: int, value: str) -> int:
         edition=edition,
     )
     return end
+
+
+def _organized_by(doc: Doc, k: int) -> bool:
+    """``الذي ينظمه`` / ``التي أقامتها`` at ``k``: a body holds the event named
+    before, which a definite noun alone would only refer back to."""
+    if k + 1 >= len(doc) or doc[k].norm_ not in _RELATIVES:
+        return False
+    hit = match_exact("role_cues", doc, k + 1)
+    return bool(hit) and hit[1] == "organizer"
 
 
 def _of_event(doc: Doc, k: int) -> bool:

@@ -1231,3 +1231,25 @@ def test_a_titled_person_only_talked_about_far_from_the_event_is_no_attendee(nlp
     names = [a.name for a in _facts(nlp_rules, story).attendees]
     assert "خالد طاهر" in names
     assert "طه حسين" not in names
+
+
+def test_a_definite_event_a_body_is_said_to_hold_is_an_event(nlp_rules):
+    story = (
+        "دشن محافظ القرى أمس الملتقى الصيفي الدعوي الذي ينظمه المكتب التعاوني "
+        "للدعوة بمتنزه القوافل ."
+    )
+    events = _facts(nlp_rules, story).events
+    assert [(e.type, e.rule) for e in events] == [("forum", "event_noun")]
+    # the definite noun alone only refers back (kept as the story's first mention)
+    bare = "وأشاد المحافظ بالملتقى الصيفي ، وقال إن الملتقى الصيفي ناجح ."
+    events = _facts(nlp_rules, bare).events
+    assert [(e.type, e.rule) for e in events] == [("forum", "event_first_mention")]
+
+
+def test_a_leader_under_his_era_policy_or_government_is_talked_about(nlp_rules):
+    story = (
+        "أقيم حفل معايدة في السفارة . وتم تغيير اسم اليخت في عهد الرئيس جمال "
+        "عبد الناصر ، وانتقدت حكومة الرئيس جاكوب زوما القرار ."
+    )
+    people = ["جمال عبد الناصر", "جاكوب زوما"]
+    assert _attendees_with_entities(nlp_rules, story, people) == []
