@@ -59,11 +59,15 @@ def event_noun_at(doc: Doc, i: int) -> bool:
 
 
 def _accusative_event(norms: list[str], i: int) -> bool:
-    """An indefinite accusative event noun (``معرضا``، ``حفلا``): alef after the noun."""
+    """An indefinite accusative event noun (``معرضا``، ``حفلا``): alef after the noun.
+
+    A noun in ة takes no alef: ``دورها`` is دور + ها (its role), not دورة.
+    """
     norm = norms[i]
     return (
         len(norm) > 3
         and norm[-1] == "\u0627"
+        and norm[-2] != _HEH
         and norm[:-1] in phrase_index("event_nouns")
     )
 
@@ -88,10 +92,7 @@ def find_events(doc: Doc) -> Doc:
             i += size  # حفل افتتاح المهرجان: the inner noun carries the type
             continue
         i = _mention(doc, i, size, value)
-    if not mentions_event(doc):
-        norms = token_norms(doc)
-        if any(_accusative_event(norms, k) for k in range(len(doc))):
-            doc.user_data[EVENT_NOUN_SEEN] = True  # حفلا، معرضا
+    _accusatives(doc)
     _brands(doc)
     _quoted_activities(doc)
     if mentions_event(doc) and not candidates(doc, "events"):
@@ -119,6 +120,49 @@ def _quoted_activities(doc: Doc) -> None:
             0.8,
             type="festival",
             name=doc[k + 1 : end - 1].text,
+            edition=None,
+        )
+
+
+_POSSESSIVES = ("\u0647\u0627", "\u0647\u0645", "\u0647")  # ها هم ه
+
+
+def _possessed_event(norm: str) -> bool:
+    """An event noun with a possessive pronoun: ``حفلها``, ``حملتها`` (ة -> ت)."""
+    for suffix in _POSSESSIVES:
+        stem = norm[: -len(suffix)]
+        if len(stem) < 3 or not norm.endswith(suffix):
+            continue
+        if stem[-1] == "\u062a":  # دورت|ها: the ة of دورة
+            stem = stem[:-1] + _HEH
+        value = phrase_index("event_nouns").values.get((stem,))
+        if value is not None and not value.endswith("?"):
+            return True  # not a weak noun: برنامجه is his schedule
+    return False
+
+
+def _accusatives(doc: Doc) -> None:
+    """``أقامت الجمعية حفلا``, ``نظمت معرضا``: an indefinite accusative event
+    noun (no ب / ل glued, not a weak noun) introduces an unnamed event."""
+    norms = token_norms(doc)
+    table = phrase_index("event_nouns")
+    for k in range(len(doc)):
+        if _possessed_event(norms[k]):
+            doc.user_data[EVENT_NOUN_SEEN] = True  # حفلها السنوي: its event
+        if not _accusative_event(norms, k) or prep_clitic(doc[k]):
+            continue
+        doc.user_data[EVENT_NOUN_SEEN] = True
+        value = table.values.get((norms[k][:-1],))
+        if value is None or value.endswith("?"):
+            continue
+        add_candidate(
+            doc,
+            "events",
+            doc[k : k + 1],
+            "event_noun",
+            0.6,
+            type=value,
+            name=None,
             edition=None,
         )
 

@@ -16,7 +16,7 @@ from functools import cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extractor.pipeline.events import event_noun_at, mentions_event
+from extractor.pipeline.events import event_noun_at
 from extractor.pipeline.facts import add_candidate, candidates, ensure_extensions
 from extractor.pipeline.lexicons import (
     is_definite,
@@ -51,7 +51,7 @@ HELD_GAP = 3  # words between a verb of holding and its place (المقام حا
 def find_venues(doc: Doc) -> Doc:
     """Add venue candidates: facilities first, towns when no facility is named."""
     ensure_extensions()
-    if not (candidates(doc, "events") or mentions_event(doc)):
+    if not candidates(doc, "events"):
         return doc  # a venue is where a reported event is held
     taken = _taken(doc)
     last_end = -1  # end of the last facility: a place right after it contains it

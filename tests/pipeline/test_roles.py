@@ -1253,3 +1253,20 @@ def test_a_leader_under_his_era_policy_or_government_is_talked_about(nlp_rules):
     )
     people = ["جمال عبد الناصر", "جاكوب زوما"]
     assert _attendees_with_entities(nlp_rules, story, people) == []
+
+
+def test_an_accusative_event_noun_is_an_event_and_its_place_a_venue(nlp_rules):
+    facts = _facts(nlp_rules, "أقامت الجمعية حفلا في قاعة الملك فهد .")
+    assert [(e.type, e.name) for e in facts.events] == [("ceremony", None)]
+    assert [v.name for v in facts.venues] == ["قاعة الملك فهد"]
+    # ها after a noun is a pronoun, not the accusative alef: دورها = its role
+    role = "وأشاد الوزير بدورها في مستشفى الملك فهد ."
+    assert _facts(nlp_rules, role).events == []
+
+
+def test_no_venue_without_an_event_and_a_possessed_event_noun_is_one(nlp_rules):
+    shot = "أصابت رصاصة الطفلة أثناء ذهابها لمهرجان الصيف في حديقة الفندق ."
+    assert _facts(nlp_rules, shot).venues == []  # لمهرجان: named, not reported
+    own = "نظمت شركة كيمائيات الميثانول حفلها السنوي لمنسوبيها ."
+    names = [o.name for o in _facts(nlp_rules, own).organizers]
+    assert names == ["شركة كيمائيات الميثانول"]
