@@ -26,6 +26,7 @@ from extractor.pipeline.lexicons import (
     match,
     match_exact,
     prep_clitic,
+    written_as,
 )
 from extractor.pipeline.normalizer import SENT_END
 from extractor.pipeline.persons import PersonParse, is_named, person_at, trailing_office
@@ -66,7 +67,7 @@ def find_attendees(doc: Doc) -> Doc:
     ensure_extensions()
     presence = -GROUP_REACH  # where the last presence cue ended
     for cue in role_cues(doc):
-        if cue.role == "attendee":
+        if cue.role == "attendee" and not _other_sense(doc, cue.end):
             _read_list(doc, cue.end)
             presence = cue.end
         elif cue.role == "attendee:group" and _same_clause_after(doc, presence, cue.start):
@@ -83,6 +84,20 @@ def find_attendees(doc: Doc) -> Doc:
         _performers(doc)
         _performed_by(doc)
     return doc
+
+
+OBJECT_REACH = 8  # words after a presence cue in which its object may change its sense
+
+
+def _other_sense(doc: Doc, k: int) -> bool:
+    """``ألقت الشرطة القبض على``: an object (lexicon ``attendee_cue_objects_not``)
+    a few words on in the clause gives the cue another sense."""
+    for j in range(k, min(k + OBJECT_REACH, len(doc))):
+        if is_break(doc[j]):
+            return False
+        if written_as(doc[j], "attendee_cue_objects_not"):
+            return True
+    return False
 
 
 GROUP_REACH = 12  # words from a presence cue to the word naming its group's leaders

@@ -1270,3 +1270,11 @@ def test_no_venue_without_an_event_and_a_possessed_event_noun_is_one(nlp_rules):
     own = "نظمت شركة كيمائيات الميثانول حفلها السنوي لمنسوبيها ."
     names = [o.name for o in _facts(nlp_rules, own).organizers]
     assert names == ["شركة كيمائيات الميثانول"]
+
+
+def test_alqa_alqabd_is_an_arrest_not_a_speech(nlp_rules):
+    story = (
+        "أقيم حفل معايدة في المركز . وألقت إدارة التحريات بشرطة منطقة القصيم "
+        "القبض على المتهم ، ثم ألقى الشاعر محمد الشهري قصيدة ."
+    )
+    assert [a.name for a in _facts(nlp_rules, story).attendees] == ["محمد الشهري"]
