@@ -538,6 +538,10 @@ def _read_winner(doc: Doc, k: int) -> int:
             continue  # بالمركز الأول، على المركز: the placing, not a body
         if org_at(doc, j):
             return j
+        owner = _glued_first_name(doc, j)
+        if owner is not None:  # لمساعد | صميط الكبيدي: the NER began a word late
+            add_person(doc, "attendees", owner, "winner", 0.6, glued=True)
+            return owner.end
         if ent_starting(doc, j, PER_LABELS) is None and not (
             not ner_ran(doc) and _opens_person(doc, j)
         ):
@@ -551,6 +555,21 @@ def _read_winner(doc: Doc, k: int) -> int:
             return person.end
         return j + 1
     return min(k + WINNER_REACH, len(doc))
+
+
+def _glued_first_name(doc: Doc, j: int) -> PersonParse | None:
+    """ل + a bare word right before a PER entity (``لمساعد | صميط الكبيدي``):
+    the owner's first name, which the NER left out with its ل."""
+    if prep_clitic(doc[j]) != _LAM or not is_word(doc[j]) or is_blocked(doc, j):
+        return None
+    bare = _lam_bare(doc, j) or ""
+    if bare[:2] == _AL or j + 1 >= len(doc):
+        return None  # للمسابقة: a definite word is no name
+    ent = ent_starting(doc, j + 1, PER_LABELS)
+    if ent is None:
+        return None
+    name = Slice(j, min(ent.end, j + MAX_NAME))
+    return PersonParse(j, name.end, [], name, None, doc)
 
 
 def _past_proxy(doc: Doc, k: int) -> int:
