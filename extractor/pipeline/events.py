@@ -10,6 +10,8 @@ named. An ordinal or edition number after the name is the edition.
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -127,32 +129,35 @@ def _quoted_activities(doc: Doc) -> None:
 _POSSESSIVES = ("\u0647\u0627", "\u0647\u0645", "\u0647")  # ها هم ه
 
 
-def _possessed_event(norm: str) -> bool:
-    """An event noun with a possessive pronoun: ``حفلها``, ``حملتها`` (ة -> ت)."""
-    for suffix in _POSSESSIVES:
-        stem = norm[: -len(suffix)]
-        if len(stem) < 3 or not norm.endswith(suffix):
-            continue
-        if stem[-1] == "\u062a":  # دورت|ها: the ة of دورة
-            stem = stem[:-1] + _HEH
-        value = phrase_index("event_nouns").values.get((stem,))
-        if value is not None and not value.endswith("?"):
-            return True  # not a weak noun: برنامجه is his schedule
-    return False
+@cache
+def _possessed_forms() -> frozenset[str]:
+    """Every one-word event noun that is not weak, with a possessive pronoun:
+    ``حفلها``, ``معرضه``, ``حملتها`` (the ة of حملة written ت before it)."""
+    forms = set()
+    for words, value in phrase_index("event_nouns").values.items():
+        if len(words) > 1 or value.endswith("?"):
+            continue  # برنامجه is his schedule: weak nouns stay out
+        stem = words[0][:-1] + "\u062a" if words[0][-1] == _HEH else words[0]
+        forms.update(stem + suffix for suffix in _POSSESSIVES)
+    return frozenset(forms)
 
 
 def _accusatives(doc: Doc) -> None:
     """``أقامت الجمعية حفلا``, ``نظمت معرضا``: an indefinite accusative event
-    noun (no ب / ل glued, not a weak noun) introduces an unnamed event."""
+    noun (no ب / ل glued, not a weak noun) introduces an unnamed event; an
+    event noun with a possessive (``حفلها السنوي``) is at least a mention."""
     norms = token_norms(doc)
-    table = phrase_index("event_nouns")
-    for k in range(len(doc)):
-        if _possessed_event(norms[k]):
-            doc.user_data[EVENT_NOUN_SEEN] = True  # حفلها السنوي: its event
-        if not _accusative_event(norms, k) or prep_clitic(doc[k]):
+    values = phrase_index("event_nouns").values
+    possessed = _possessed_forms()
+    for k, norm in enumerate(norms):
+        if norm in possessed:
+            doc.user_data[EVENT_NOUN_SEEN] = True
+        if norm[-1:] != "\u0627" or not _accusative_event(norms, k):
+            continue
+        if prep_clitic(doc[k]):
             continue
         doc.user_data[EVENT_NOUN_SEEN] = True
-        value = table.values.get((norms[k][:-1],))
+        value = values.get((norm[:-1],))
         if value is None or value.endswith("?"):
             continue
         add_candidate(
