@@ -125,8 +125,17 @@ def _event_owner(doc: Doc) -> None:
         if prep_clitic(doc[i + hit[0]]) in _WHERE:
             continue  # حفل معايدة | بشرطة منفذ الطوال: where it is (ل: whose it is)
         org = org_at(doc, i + hit[0])
-        if org and org.end - org.start > 1:
+        if org and org.end - org.start > 1 and not _performs_or_names_event(doc, org):
             _add(doc, org, "event_owner", 0.7)
+
+
+def _performs_or_names_event(doc: Doc, org: Slice) -> bool:
+    """``فعالية فرقة جدة``: a performing group (lexicon ``performer_groups``)
+    plays at the event; ``فعاليات مجلس المهرجان``: a body named after an event
+    is part of it, not its owner."""
+    if match_exact("performer_groups", doc, org.start):
+        return True
+    return any(event_noun_at(doc, k) for k in range(org.start + 1, org.end))
 
 
 _BEH = "\u0628"  # ب

@@ -1281,3 +1281,11 @@ def test_alqa_alqabd_is_an_arrest_not_a_speech(nlp_rules):
         "القبض على المتهم ، ثم ألقى الشاعر محمد الشهري قصيدة ."
     )
     assert [a.name for a in _facts(nlp_rules, story).attendees] == ["محمد الشهري"]
+
+
+def test_a_group_performing_at_an_event_does_not_own_it(nlp_rules):
+    show = "أقيم مهرجان التسوق في بلجرشي ، وشهد فعالية فرقة جدة للفنون الشعبية ."
+    assert _facts(nlp_rules, show).organizers == []
+    owned = "انطلقت احتفالات أمانة منطقة الرياض بعيد الفطر في حديقة الملك عبدالله ."
+    names = [o.name for o in _facts(nlp_rules, owned).organizers]
+    assert names == ["أمانة منطقة الرياض"]
