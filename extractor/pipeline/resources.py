@@ -55,6 +55,20 @@ def load_table(name: str) -> dict[str, str]:
 
 
 @cache
+def teh_marbuta_terms(name: str) -> frozenset[str]:
+    """The normalized one-word terms of lexicon ``name`` written with a final ة.
+
+    The normalizer writes ة as ه, so ``مكتبة`` (a library) and ``مكتبه`` (his
+    office) look alike; the written ه of a token says it is the pronoun.
+    """
+    return frozenset(
+        normalize(term)
+        for _, _, line in _lines(name)
+        if " " not in (term := line.partition("\t")[0].strip()) and term.endswith("\u0629")
+    )
+
+
+@cache
 def load_lexicon(name: str) -> frozenset[str]:
     """The normalized terms of ``data/lexicons/<name>.txt``."""
     return frozenset(load_table(name))

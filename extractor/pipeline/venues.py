@@ -13,9 +13,11 @@ from __future__ import annotations
 
 from functools import cache
 
+from camel_tools.utils.dediac import dediac_ar
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from extractor.arabic.normalize import strip_prepositions
 from extractor.pipeline.events import event_noun_at
 from extractor.pipeline.facts import add_candidate, candidates, ensure_extensions
 from extractor.pipeline.lexicons import (
@@ -38,7 +40,7 @@ from extractor.pipeline.phrases import (
     org_at,
     place_at,
 )
-from extractor.pipeline.resources import load_lexicon, token_norms
+from extractor.pipeline.resources import load_lexicon, teh_marbuta_terms, token_norms
 from extractor.pipeline.roles import org_name
 
 _BEH = "\u0628"  # ب
@@ -240,6 +242,8 @@ def _facility_at(doc: Doc, i: int) -> Slice | None:
     hit = match_head("venue_heads", doc, i)
     if not hit or match_head("venue_heads_not", doc, i):
         return None  # سوق العمل، موقع الوزارة: no place
+    if hit[0] == 1 and _pronoun_not_teh_marbuta(doc, i):
+        return None  # بمكتبه أمين عام ...: his office, not مكتبة (a library)
     eponym = eponym_end(doc, i, i + hit[0])
     end = extend_chain(
         doc,
@@ -263,6 +267,19 @@ def _facility_at(doc: Doc, i: int) -> Slice | None:
     if described_only(doc, i, i + hit[0], end):
         return None  # في مركز تجاري: a kind of place, not a named one
     return Slice(i, end)
+
+
+def _pronoun_not_teh_marbuta(doc: Doc, i: int) -> bool:
+    """The head at ``i`` is a word in ة (normalized ه) written with ه and no
+    definite genitive follows: ه is a pronoun (``بمكتبه أمين عام``), where a
+    careless ة would still read ``في قاعه المؤتمرات``."""
+    text = dediac_ar(doc[i].text)
+    if not text.endswith("\u0647"):
+        return False
+    if i + 1 < len(doc) and is_definite(doc[i + 1]):
+        return False
+    forms = strip_prepositions(token_norms(doc)[i])
+    return any(form in teh_marbuta_terms("venue_heads") for form in forms)
 
 
 def _towns(doc: Doc, taken: set[int], lead) -> None:

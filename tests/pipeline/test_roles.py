@@ -1289,3 +1289,14 @@ def test_a_group_performing_at_an_event_does_not_own_it(nlp_rules):
     owned = "انطلقت احتفالات أمانة منطقة الرياض بعيد الفطر في حديقة الملك عبدالله ."
     names = [o.name for o in _facts(nlp_rules, owned).organizers]
     assert names == ["أمانة منطقة الرياض"]
+
+
+def test_a_head_in_teh_marbuta_written_with_heh_is_a_pronoun(nlp_rules):
+    office = (
+        "أقيم حفل معايدة في الأمانة . واستقبل أمين منطقة المدينة المنورة الدكتور "
+        "خالد طاهر بمكتبه أمين عام مجلس الجمعيات التعاونية ."
+    )
+    assert _facts(nlp_rules, office).venues == []  # his office, not a library
+    hall = "أقيم حفل معايدة في قاعه المؤتمرات بالأمانة ."
+    venues = [v.name for v in _facts(nlp_rules, hall).venues]
+    assert venues == ["قاعه المؤتمرات بالأمانة"]  # a careless ة still names a hall
