@@ -70,7 +70,9 @@ def find_attendees(doc: Doc) -> Doc:
         if cue.role == "attendee" and not _other_sense(doc, cue.end):
             _read_list(doc, cue.end)
             presence = cue.end
-        elif cue.role == "attendee:group" and _same_clause_after(doc, presence, cue.start):
+        elif cue.role == "attendee:group" and _same_clause_after(
+            doc, presence, cue.start
+        ):
             _read_list(doc, cue.end)  # بحضور أعضاء الجمعية، يتقدمهم مدير الجمعية ...
     if _reports_event(doc):  # present at what? only where the story is an event's
         for cue in role_cues(doc):

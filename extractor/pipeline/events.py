@@ -41,7 +41,8 @@ from extractor.pipeline.resources import (
 )
 
 _LAM = "\u0644"  # ل
-_RELATIVES = frozenset({"\u0627\u0644\u0630\u064a", "\u0627\u0644\u062a\u064a"})  # الذي التي
+# الذي التي: a relative clause after an event noun
+_RELATIVES = frozenset(("\u0627\u0644\u0630\u064a", "\u0627\u0644\u062a\u064a"))
 _HEH = "\u0647"  # ه, where the event noun is written with ة
 MAX_QUOTE = 14  # tokens inside a quoted title
 TITLE_GAP = 3  # tokens between the noun and a quoted title (بعنوان، تحت شعار)

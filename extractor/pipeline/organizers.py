@@ -59,7 +59,7 @@ def find_organizers(doc: Doc) -> Doc:
             continue
         entities = not match_exact("organizer_weak_cues", doc, cue.start)
         org = _org_after(doc, cue.end, entities)
-        if org is None and not _prepositional_cue(doc, cue.start):
+        if org is None and not _body_after_only(doc, cue.start):
             org = _org_before(doc, cue.start, entities)
         if org and not _carries_out_event(doc, cue, org):
             continue  # ينفذ خطته، نفذ المكتب ترجمة لخطب الجمعة: no event
@@ -243,7 +243,7 @@ def _carries_out_event(doc: Doc, cue, org: Slice) -> bool:
     return False
 
 
-def _prepositional_cue(doc: Doc, i: int) -> bool:
+def _body_after_only(doc: Doc, i: int) -> bool:
     """``من تنظيم``: the body comes after the cue; what ends before it is the
     event or anything else (``تحرير المحافظة من تنظيم داعش``)."""
     return doc[i].norm_ == _MIN

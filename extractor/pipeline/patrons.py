@@ -110,7 +110,6 @@ def _person_after(doc: Doc, k: int) -> PersonParse | None:
     return None
 
 
-
 def _subject_before(doc: Doc, k: int) -> PersonParse | None:
     """The office-holder whose opener verb stands at ``k``.
 

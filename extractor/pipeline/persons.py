@@ -57,7 +57,7 @@ class PersonParse:
 
 def is_ranked(person: PersonParse) -> bool:
     """A title of rank or honour (الشيخ، الدكتور), not only of occupation
-    (lexicon ``person_titles_descriptive``: الفنان، الشاعر، الزميل)."""
+    (lexicon ``person_titles_descriptive``: الفنان، الشاعر، المنشد)."""
     return any(
         not match_exact("person_titles_descriptive", person.doc, title.start)
         for title in person.titles

@@ -64,7 +64,8 @@ def teh_marbuta_terms(name: str) -> frozenset[str]:
     return frozenset(
         normalize(term)
         for _, _, line in _lines(name)
-        if " " not in (term := line.partition("\t")[0].strip()) and term.endswith("\u0629")
+        if " " not in (term := line.partition("\t")[0].strip())
+        and term.endswith("\u0629")
     )
 
 
