@@ -26,7 +26,6 @@ from extractor.pipeline.lexicons import (
     match,
     match_exact,
     prep_clitic,
-    written_as,
 )
 from extractor.pipeline.normalizer import SENT_END
 from extractor.pipeline.persons import PersonParse, is_named, person_at, trailing_office
@@ -49,6 +48,8 @@ from extractor.pipeline.roles import (
     add_org_person,
     add_person,
     coordinated_placing,
+    leads_group_present,
+    other_sense,
     role_cues,
     winner_cue,
 )
@@ -65,14 +66,10 @@ _AL = "\u0627\u0644"  # ال
 def find_attendees(doc: Doc) -> Doc:
     """Add attendee candidates after presence cues."""
     ensure_extensions()
-    presence = -GROUP_REACH  # where the last presence cue ended
     for cue in role_cues(doc):
-        if cue.role == "attendee" and not _other_sense(doc, cue.end):
+        if cue.role == "attendee" and not other_sense(doc, cue.end):
             _read_list(doc, cue.end)
-            presence = cue.end
-        elif cue.role == "attendee:group" and _same_clause_after(
-            doc, presence, cue.start
-        ):
+        elif cue.role == "attendee:group" and leads_group_present(doc, cue.start):
             _read_list(doc, cue.end)  # بحضور أعضاء الجمعية، يتقدمهم مدير الجمعية ...
     if _reports_event(doc):  # present at what? only where the story is an event's
         for cue in role_cues(doc):
@@ -86,32 +83,6 @@ def find_attendees(doc: Doc) -> Doc:
         _performers(doc)
         _performed_by(doc)
     return doc
-
-
-OBJECT_REACH = 8  # words after a presence cue in which its object may change its sense
-
-
-def _other_sense(doc: Doc, k: int) -> bool:
-    """``ألقت الشرطة القبض على``: an object (lexicon ``attendee_cue_objects_not``)
-    a few words on in the clause gives the cue another sense."""
-    for j in range(k, min(k + OBJECT_REACH, len(doc))):
-        if is_break(doc[j]):
-            return False
-        if written_as(doc[j], "attendee_cue_objects_not"):
-            return True
-    return False
-
-
-GROUP_REACH = 12  # words from a presence cue to the word naming its group's leaders
-
-
-def _same_clause_after(doc: Doc, start: int, end: int) -> bool:
-    """``[start, end)`` is a few words of one sentence."""
-    if not 0 <= end - start <= GROUP_REACH:
-        return False
-    return not any(
-        doc[j].text in SENT_END or "\n" in doc[j].text for j in range(start, end)
-    )
 
 
 EVENT_REACH = 3  # words from an event noun to its ل + title (أمسية شعرية رائعة للنجمين)

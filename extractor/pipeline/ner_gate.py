@@ -24,7 +24,11 @@ from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
 from extractor.pipeline.lexicons import match_exact
-from extractor.pipeline.roles import coordinated_placing, winner_cue
+from extractor.pipeline.roles import (
+    coordinated_placing,
+    leads_group_present,
+    winner_cue,
+)
 
 GATE_LEXICONS = ("role_cues", "person_titles", "person_offices")
 _LAM = "\u0644"  # ل
@@ -92,8 +96,10 @@ def candidate_pieces(doc: Doc, before: int, after: int) -> list[tuple[int, int]]
 
 
 def _is_cue(doc: Doc, i: int) -> bool:
-    if any(match_exact(name, doc, i) for name in GATE_LEXICONS):
-        return True
+    for name in GATE_LEXICONS:
+        hit = match_exact(name, doc, i)
+        if hit and (hit[1] != "attendee:group" or leads_group_present(doc, i)):
+            return True  # يتقدمهم، منهم: only after a presence cue, as read
     if winner_cue(doc, i) is not None:  # فاز بالمركز الأول ... يوسف المسعود
         return True
     if coordinated_placing(doc, i) is not None:  # ... والمركز الثاني لمساعد صميط

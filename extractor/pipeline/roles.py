@@ -19,7 +19,9 @@ from extractor.pipeline.lexicons import (
     match,
     match_exact,
     skip_space,
+    written_as,
 )
+from extractor.pipeline.normalizer import SENT_END
 from extractor.pipeline.persons import PersonParse
 from extractor.pipeline.phrases import Slice, antecedent
 from extractor.pipeline.resources import load_lexicon
@@ -69,6 +71,41 @@ def coordinated_placing(doc: Doc, i: int) -> int | None:
     if doc[i].text == _WAW and i + 1 < len(doc) and match("winner_places", doc, i + 1):
         return i + 1
     return None
+
+
+OBJECT_REACH = 8  # words after a presence cue in which its object may change its sense
+
+
+def other_sense(doc: Doc, k: int) -> bool:
+    """``ألقت الشرطة القبض على``: an object (lexicon ``attendee_cue_objects_not``)
+    a few words on in the clause gives the cue another sense."""
+    for j in range(k, min(k + OBJECT_REACH, len(doc))):
+        if is_break(doc[j]):
+            return False
+        if written_as(doc[j], "attendee_cue_objects_not"):
+            return True
+    return False
+
+
+GROUP_REACH = 12  # words from a presence cue to the word naming its group's leaders
+
+
+def leads_group_present(doc: Doc, i: int) -> bool:
+    """A presence cue (role ``attendee``) ends a few words before ``i`` in its
+    sentence: ``بحضور أعضاء الجمعية، يتقدمهم ...`` names the leaders of a group
+    reported present; alone (``وخسر الفريق جهود لاعبيه وعلى رأسهم``) any group."""
+    for cue in role_cues(doc):
+        if cue.start >= i:
+            break
+        if cue.role != "attendee" or not 0 <= i - cue.end <= GROUP_REACH:
+            continue
+        if other_sense(doc, cue.end):
+            continue  # ألقت السلطات القبض على ... من بينهم: an arrest
+        if not any(
+            doc[j].text in SENT_END or "\n" in doc[j].text for j in range(cue.end, i)
+        ):
+            return True
+    return False
 
 
 def role_cues(doc: Doc) -> list[Cue]:

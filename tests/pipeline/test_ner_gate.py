@@ -69,3 +69,17 @@ def test_pieces_are_the_lead_and_merged_windows_around_cues():
     sent_end = doc[cue].sent.end
     assert cue + 40 > sent_end
     assert candidate_pieces(doc, 3, 40) == [(0, lead_end), (title - 3, sent_end)]
+
+
+def test_a_group_word_opens_a_window_only_after_a_presence_cue():
+    nlp = extractor.load(ner=False)
+    filler = " ".join(["عبارة"] * 30)
+    alone = nlp(f"جملة أولى قصيرة .\n{filler} منهم محمد الشهري {filler} .")
+    lead_end = next(iter(alone.sents)).end
+    assert candidate_pieces(alone, 3, 12) == [(0, lead_end)]
+    present = nlp(
+        f"جملة أولى قصيرة .\n{filler} بحضور عدد من الشعراء منهم محمد {filler} ."
+    )
+    cue = next(t.i for t in present if t.text == "بحضور")
+    group = next(t.i for t in present if t.text == "منهم")
+    assert candidate_pieces(present, 3, 12)[1] == (cue - 3, group + 12)
