@@ -273,7 +273,12 @@ def _mention(doc: Doc, i: int, size: int, value: str) -> int:
         name = Slice(i, _chain_end(doc, i, size))  # الملتقى الصيفي الثالث
         end = name.end
     elif name is None:
-        if definite and not weak and _organized_by(doc, _chain_end(doc, i, size)):
+        if (
+            definite
+            and not weak
+            and _organized_by(doc, _chain_end(doc, i, size))
+            and not _found_before(doc, kind)
+        ):
             end = _chain_end(doc, i, size)  # الملتقى الصيفي الدعوي الذي ينظمه ...
         elif definite:
             return i + size
@@ -302,6 +307,11 @@ def _organized_by(doc: Doc, k: int) -> bool:
         return False
     hit = match_exact("role_cues", doc, k + 1)
     return bool(hit) and hit[1] == "organizer"
+
+
+def _found_before(doc: Doc, kind: str) -> bool:
+    """An event of this type was found earlier: a definite noun refers back to it."""
+    return any(c.fields.get("type") == kind for c in candidates(doc, "events"))
 
 
 def _of_event(doc: Doc, k: int) -> bool:

@@ -1243,6 +1243,11 @@ def test_a_definite_event_a_body_is_said_to_hold_is_an_event(nlp_rules):
     )
     events = _facts(nlp_rules, story).events
     assert [(e.type, e.rule) for e in events] == [("forum", "event_noun")]
+    # after a forum the story named, the clause refers back to it: no second forum
+    named = 'نظمت الأمانة ملتقى " نحو المليون " . ويستهدف الملتقى السنوي الذي تشرف عليه الإدارة التكريم .'
+    assert [e.name for e in _facts(nlp_rules, named).events] == [
+        'ملتقى " نحو المليون "'
+    ]
     # the definite noun alone only refers back (kept as the story's first mention)
     bare = "وأشاد المحافظ بالملتقى الصيفي ، وقال إن الملتقى الصيفي ناجح ."
     events = _facts(nlp_rules, bare).events
