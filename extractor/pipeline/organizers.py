@@ -27,6 +27,7 @@ from extractor.pipeline.lexicons import (
     match,
     match_exact,
     prep_clitic,
+    written_as,
 )
 from extractor.pipeline.normalizer import SENT_END
 from extractor.pipeline.persons import person_at
@@ -140,7 +141,6 @@ def _performs_or_names_event(doc: Doc, org: Slice) -> bool:
 
 _BEH = "\u0628"  # ب
 _MIN = "\u0645\u0646"  # من
-_MUSHARAKA = "\u0645\u0634\u0627\u0631\u0643\u062a"  # مشاركت(ه، ها): its taking part
 _WHERE = frozenset({"\u0628", "\u0643"})  # ب ك glued to a place
 _COMMA = frozenset({",", "\u060c"})  # , ،
 
@@ -170,9 +170,12 @@ def _lead_subject(doc: Doc) -> None:
 
 
 def _takes_part(doc: Doc, k: int) -> bool:
-    """A verb of taking part (a role cue of an attendee) or ``مشاركته``, its noun."""
+    """A verb of taking part (a role cue of an attendee) or its noun with a
+    pronoun (lexicon ``participation_nouns``: مشاركته)."""
     hit = match_exact("role_cues", doc, k)
-    return bool(hit and hit[1] == "attendee") or doc[k].norm_.startswith(_MUSHARAKA)
+    return bool(hit and hit[1] == "attendee") or written_as(
+        doc[k], "participation_nouns"
+    )
 
 
 def _lead_reports_event(doc: Doc, first, start: int) -> bool:
