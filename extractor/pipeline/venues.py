@@ -51,7 +51,10 @@ HELD_GAP = 3  # words between a verb of holding and its place (المقام حا
 
 @Language.component("civic_venues")
 def find_venues(doc: Doc) -> Doc:
-    """Add venue candidates: facilities first, towns when no facility is named."""
+    """Add venue candidates: facilities first, towns when no facility is named.
+
+    A facility counts only in a sentence that tells of an event taking place.
+    """
     ensure_extensions()
     if not candidates(doc, "events"):
         return doc  # a venue is where a reported event is held
@@ -59,11 +62,14 @@ def find_venues(doc: Doc) -> Doc:
     last_end = -1  # end of the last facility: a place right after it contains it
     norms = token_norms(doc)
     before = _place_openers()
+    eventful = _event_sentences(doc)
     for i in range(len(doc)):
         if _BEH not in norms[i][:2] and (i == 0 or norms[i - 1] not in before):
             continue  # neither a glued ب nor a preposition before: the usual case
         if doc[i].idx in taken or not _after_prep(doc, i):
             continue
+        if doc[i].sent.start not in eventful:
+            continue  # أستاذ النقد بجامعة أم القرى: no event is held there
         venue = _facility_at(doc, i)
         if venue and not match_head("venue_rooms", doc, i) and _affiliation(doc, i):
             venue = None  # الأستاذ المشارك | في المعهد العالي للقضاء: where he works
@@ -79,6 +85,25 @@ def find_venues(doc: Doc) -> Doc:
     if not candidates(doc, "venues"):
         _towns(doc, taken, next(doc.sents, doc[:0]))
     return doc
+
+
+def _event_sentences(doc: Doc) -> set[int]:
+    """Start tokens of the sentences that tell of an event taking place: an event
+    noun (``الحفل``, ``حفلا``), its activities (``فعاليات``), a verb of holding
+    (``أقيم``) or a lead verb (``دشن``, ``احتفل``). A facility elsewhere is where
+    someone works, studies or posted (``أستاذ النقد بجامعة أم القرى``, ``على موقع
+    تويتر``), not where the story's event is held."""
+    starts = set()
+    for sent in doc.sents:
+        if any(
+            event_noun_at(doc, k)
+            or match("event_activity_nouns", doc, k)
+            or match_exact("venue_held_verbs", doc, k)
+            or match_exact("lead_event_verbs", doc, k)
+            for k in range(sent.start, sent.end)
+        ):
+            starts.add(sent.start)
+    return starts
 
 
 _SUFFIXES = ("\u0647\u0627", "\u0647\u0645", "\u0647")  # ها هم ه

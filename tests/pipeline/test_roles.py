@@ -477,6 +477,15 @@ def test_no_venue_without_a_reported_event(nlp_rules):
     assert facts.events == [] and facts.venues == []
 
 
+def test_a_venue_is_only_in_a_sentence_that_tells_of_an_event(nlp_rules):
+    story = (
+        "أقامت الجمعية حفلا للأيتام . وأوضح الدكتور عوض الجميعي أستاذ النقد "
+        "بجامعة أم القرى أن الأيتام بحاجة إلى الرعاية . وأكد المدير على موقع «تويتر» "
+        "نجاحه . وانطلقت فعاليات المسابقات بحديقة أبوخيال ."
+    )
+    assert [v.name for v in _facts(nlp_rules, story).venues] == ["حديقة أبوخيال"]
+
+
 def test_a_story_that_only_says_the_celebration_reports_it(nlp_rules):
     facts = _facts(
         nlp_rules,
