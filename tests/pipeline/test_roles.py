@@ -1332,3 +1332,17 @@ def test_a_head_in_teh_marbuta_written_with_heh_is_a_pronoun(nlp_rules):
 )
 def test_who_organizes_and_who_only_stands_near_a_cue(nlp_rules, story, organizers):
     assert [o.name for o in _facts(nlp_rules, story).organizers] == organizers
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        (
+            "شارك المنتخب في بطولة الخليج للناشئين المقامة في جدة .",
+            "بطولة الخليج للناشئين",
+        ),
+        ("وحضر الوفد حفل افتتاح ملتقى الشباب المقرر غدا .", "ملتقى الشباب"),
+    ],
+)
+def test_a_participle_of_holding_ends_an_event_name(nlp_rules, text, name):
+    assert name in [e.name for e in _facts(nlp_rules, text).events]
