@@ -76,11 +76,35 @@ def office_at(doc: Doc, i: int) -> Slice | None:
     end = _before_name(doc, head_end, extend_chain(doc, head_end, royal=False))
     if end == head_end and doc[end - 1].norm_ == _ALA:
         end -= 1  # المشرف العام على | الفريق ...: على with no complement is not the office's
+    end = _served_place(doc, end) or end
     if end < len(doc) and has_waw(doc[end]):  # a second office: محافظ جدة ورئيس اللجنة
         second = match_exact("person_offices", doc, end)
         if second:
             end = extend_chain(doc, end + second[0], royal=False)
     return Slice(i, end)
+
+
+def _served_place(doc: Doc, k: int) -> int | None:
+    """End of ``في`` + the region or town an office serves, when one is at ``k``.
+
+    ``مدير الشؤون الصحية | في محافظة جدة | الدكتور ...``: a kind of place
+    (lexicon ``office_place_kinds``) then known places joined by و (``في
+    محافظتي حوطة بني تميم والحريق``). Only a place the gazetteer or the NER
+    knows ends the office; the holder's name comes after it.
+    """
+    if k + 2 >= len(doc) or doc[k].norm_ != _FI:
+        return None
+    kind = match_exact("office_place_kinds", doc, k + 1)
+    if not kind:
+        return None
+    end = k + 1 + kind[0]
+    size = place_at(doc, end)
+    if not size:
+        return None
+    end += size
+    while end < len(doc) and has_waw(doc[end]) and (size := place_at(doc, end)):
+        end += size
+    return end
 
 
 def _event_object(doc: Doc, k: int) -> bool:

@@ -1346,3 +1346,23 @@ def test_who_organizes_and_who_only_stands_near_a_cue(nlp_rules, story, organize
 )
 def test_a_participle_of_holding_ends_an_event_name(nlp_rules, text, name):
     assert name in [e.name for e in _facts(nlp_rules, text).events]
+
+
+def test_an_office_keeps_the_region_it_serves_after_fi(nlp_rules):
+    facts = _facts(
+        nlp_rules,
+        "وأقيم حفل خطابي ثم ألقى مدير إدارة التعليم في محافظتي حوطة بني تميم "
+        "والحريق سعود بن ناصر العثمان كلمة الأهالي .",
+    )
+    assert [(a.name, a.role) for a in facts.attendees] == [
+        (
+            "سعود بن ناصر العثمان",
+            "مدير إدارة التعليم في محافظتي حوطة بني تميم والحريق",
+        )
+    ]
+    story = (
+        "افتتح مؤتمر الغدد بحضور مدير الشؤون الصحية في محافظة جدة الدكتور مبارك ظافر ."
+    )
+    facts = _facts(nlp_rules, story)
+    assert [a.role for a in facts.attendees] == ["مدير الشؤون الصحية في محافظة جدة"]
+    assert facts.venues == []  # the region of an office is no venue town
