@@ -180,6 +180,11 @@ def _titled_people(doc: Doc) -> None:
     k = 0
     mentioned_end = -1  # where the last person only referred to ends
     greeted = _greeted_tokens(doc)
+    other = {  # ألقى | رئيس الاتحاد ... بثقله: the cue means no presence here
+        cue.end
+        for cue in role_cues(doc)
+        if cue.role.startswith("attendee") and other_sense(doc, cue.end)
+    }
     opening = sorted(
         {
             i
@@ -202,7 +207,10 @@ def _titled_people(doc: Doc) -> None:
                 k += 1
             continue
         mentioned = (
-            k in greeted or _governed(doc, k) or _listed_after(doc, k, mentioned_end)
+            k in greeted
+            or k in other
+            or _governed(doc, k)
+            or _listed_after(doc, k, mentioned_end)
         )
         if mentioned:
             mentioned_end = person.end

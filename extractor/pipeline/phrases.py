@@ -168,9 +168,14 @@ def extend_chain(
 def _after_head(doc: Doc, j: int, k: int) -> bool:
     """Token ``k`` follows a body's or a facility's head inside the chain: a
     royal name there is its eponym (``مدير مستشفى | الملك فهد``), even in an
-    office chain that otherwise leaves ``الملك`` / ``الأمير`` to the holder."""
-    return k > j and bool(
-        match_head("org_heads", doc, k - 1) or match_head("venue_heads", doc, k - 1)
+    office chain that otherwise leaves ``الملك`` / ``الأمير`` to the holder.
+    A definite head takes no eponym: ``رئيس النادي | الأمير عبدالرحمن``."""
+    return (
+        k > j
+        and not is_definite(doc[k - 1])
+        and bool(
+            match_head("org_heads", doc, k - 1) or match_head("venue_heads", doc, k - 1)
+        )
     )
 
 

@@ -1273,6 +1273,20 @@ def test_alqa_alqabd_is_an_arrest_not_a_speech(nlp_rules):
     assert [a.name for a in _facts(nlp_rules, story).attendees] == ["محمد الشهري"]
 
 
+def test_thanks_end_a_name_and_throwing_ones_weight_is_no_speech(nlp_rules):
+    thanks = (
+        "أقيم حفل معايدة في النادي ، وقدم رئيس النادي الأمير عبدالرحمن بن سعد "
+        "شكره للحضور ."
+    )
+    attendees = [(a.name, a.role) for a in _facts(nlp_rules, thanks).attendees]
+    assert attendees == [("عبدالرحمن بن سعد", "رئيس النادي")]
+    weight = (
+        "أقيم حفل معايدة في النادي . وألقى رئيس الاتحاد محمد الشهري بثقله خلف "
+        "المدرب الجديد ."
+    )
+    assert _facts(nlp_rules, weight).attendees == []
+
+
 def test_a_head_in_teh_marbuta_written_with_heh_is_a_pronoun(nlp_rules):
     office = (
         "أقيم حفل معايدة في الأمانة . واستقبل أمين منطقة المدينة المنورة الدكتور "
