@@ -62,15 +62,15 @@ def find_venues(doc: Doc) -> Doc:
     last_end = -1  # end of the last facility: a place right after it contains it
     norms = token_norms(doc)
     before = _place_openers()
-    eventful = _event_sentences(doc)
+    held = _EventSentences(doc)
     for i in range(len(doc)):
         if _BEH not in norms[i][:2] and (i == 0 or norms[i - 1] not in before):
             continue  # neither a glued ب nor a preposition before: the usual case
         if doc[i].idx in taken or not _after_prep(doc, i):
             continue
-        if doc[i].sent.start not in eventful:
-            continue  # أستاذ النقد بجامعة أم القرى: no event is held there
         venue = _facility_at(doc, i)
+        if venue and not held(i):
+            continue  # أستاذ النقد بجامعة أم القرى: no event is held there
         if venue and not match_head("venue_rooms", doc, i) and _affiliation(doc, i):
             venue = None  # الأستاذ المشارك | في المعهد العالي للقضاء: where he works
         if venue and (
@@ -79,7 +79,7 @@ def find_venues(doc: Doc) -> Doc:
         ):
             _add(doc, venue, "venue_heads", "facility")
         elif not venue:
-            _pronoun_venue(doc, i)
+            _pronoun_venue(doc, i, held)
         if venue:
             last_end = venue.end
     if not candidates(doc, "venues"):
@@ -87,23 +87,34 @@ def find_venues(doc: Doc) -> Doc:
     return doc
 
 
-def _event_sentences(doc: Doc) -> set[int]:
-    """Start tokens of the sentences that tell of an event taking place: an event
-    noun (``الحفل``, ``حفلا``), its activities (``فعاليات``), a verb of holding
-    (``أقيم``) or a lead verb (``دشن``, ``احتفل``). A facility elsewhere is where
-    someone works, studies or posted (``أستاذ النقد بجامعة أم القرى``, ``على موقع
-    تويتر``), not where the story's event is held."""
-    starts = set()
-    for sent in doc.sents:
-        if any(
-            event_noun_at(doc, k)
-            or match("event_activity_nouns", doc, k)
-            or match_exact("venue_held_verbs", doc, k)
-            or match_exact("lead_event_verbs", doc, k)
-            for k in range(sent.start, sent.end)
-        ):
-            starts.add(sent.start)
-    return starts
+class _EventSentences:
+    """Whether token ``i`` stands in a sentence that tells of an event taking
+    place: an event noun (``الحفل``, ``حفلا``), its activities (``فعاليات``), a
+    verb of holding (``أقيم``) or a lead verb (``دشن``, ``احتفل``). A facility
+    elsewhere is where someone works, studies or posted (``أستاذ النقد بجامعة
+    أم القرى``, ``على موقع تويتر``), not where the story's event is held.
+    Each sentence is read once, and only when a facility is found in it."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.seen: dict[int, bool] = {}
+
+    def __call__(self, i: int) -> bool:
+        sent = self.doc[i].sent
+        if sent.start not in self.seen:
+            self.seen[sent.start] = any(
+                _tells_of_event(self.doc, k) for k in range(sent.start, sent.end)
+            )
+        return self.seen[sent.start]
+
+
+def _tells_of_event(doc: Doc, k: int) -> bool:
+    return (
+        event_noun_at(doc, k)
+        or bool(match("event_activity_nouns", doc, k))
+        or bool(match_exact("venue_held_verbs", doc, k))
+        or bool(match_exact("lead_event_verbs", doc, k))
+    )
 
 
 _SUFFIXES = ("\u0647\u0627", "\u0647\u0645", "\u0647")  # ها هم ه
@@ -178,7 +189,7 @@ def _glued(doc: Doc, i: int) -> bool:
     return norm_prep_clitic(token_norms(doc)[i]) == _BEH
 
 
-def _pronoun_venue(doc: Doc, i: int) -> None:
+def _pronoun_venue(doc: Doc, i: int, held: _EventSentences) -> None:
     """``تنظمه غرفة الشرقية بمقرها``: a facility with a pronoun is the organizer's.
 
     FACTS.md names a pronoun venue by the entity it refers to (``مقر غرفة
@@ -200,6 +211,8 @@ def _pronoun_venue(doc: Doc, i: int) -> None:
                 break
     else:
         return
+    if not held(i):
+        return  # في مقره في مدينة بريستول: no event is held there
     owner = _owner_before(doc, i)
     if owner is None:
         return
