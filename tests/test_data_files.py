@@ -28,6 +28,7 @@ def test_role_cue_roles():
         "patron:before",
         "opener",
         "organizer",
+        "organizer:event",
         "attendee",
         "attendee:event",
         "attendee:group",

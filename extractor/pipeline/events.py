@@ -29,6 +29,7 @@ from extractor.pipeline.lexicons import (
     is_word,
     match,
     match_exact,
+    match_head,
     prep_clitic,
 )
 from extractor.pipeline.normalizer import SENT_END
@@ -41,6 +42,7 @@ from extractor.pipeline.resources import (
 )
 
 _LAM = "\u0644"  # ل
+_BEH = "\u0628"  # ب
 # الذي التي: a relative clause after an event noun
 _RELATIVES = frozenset(("\u0627\u0644\u0630\u064a", "\u0627\u0644\u062a\u064a"))
 _HEH = "\u0647"  # ه, where the event noun is written with ة
@@ -85,7 +87,9 @@ def find_events(doc: Doc) -> Doc:
         if start < i:
             continue  # inside the mention read before
         i = start
-        text = match_exact("event_nouns_not", doc, i)
+        text = match_exact("event_nouns_not", doc, i) or match_head(
+            "event_nouns_not", doc, i
+        )
         if text:  # مشروع القانون ...: a draft, not an event
             i += text[0]
             continue
@@ -249,7 +253,8 @@ def _is_title_word(doc: Doc, k: int) -> bool:
 
 def _mention(doc: Doc, i: int, size: int, value: str) -> int:
     kind, weak = value.rstrip("?"), value.endswith("?")
-    if prep_clitic(doc[i]) or (i > 0 and doc[i - 1].like_num):
+    glued = prep_clitic(doc[i])
+    if (glued and not _done_by(doc, i, glued)) or (i > 0 and doc[i - 1].like_num):
         return i + size  # بمهرجان، لاحتفالات، 462 مبادرة: no event of its own
     definite = _definite(doc, i, size)
     if not definite and doc[i].text.endswith(_HEH):
@@ -300,13 +305,30 @@ def _mention(doc: Doc, i: int, size: int, value: str) -> int:
     return end
 
 
+DOING_REACH = 8  # words from a verb of doing (قام) to the ب of its object
+
+
+def _done_by(doc: Doc, i: int, glued: str) -> bool:
+    """``قام فريق بوينت التطوعي بمحافظة الأحساء، | بمبادرة``: the ب is the
+    object marker of a verb of doing (lexicon ``event_doing_verbs``) a few
+    words before in the sentence, and the event noun is what was done."""
+    if glued != _BEH:
+        return False
+    for k in range(i - 1, max(-1, i - 1 - DOING_REACH), -1):
+        if doc[k].text in SENT_END:
+            return False
+        if match_exact("event_doing_verbs", doc, k):
+            return True
+    return False
+
+
 def _organized_by(doc: Doc, k: int) -> bool:
     """``الذي ينظمه`` / ``التي أقامتها`` at ``k``: a body holds the event named
     before, which a definite noun alone would only refer back to."""
     if k + 1 >= len(doc) or doc[k].norm_ not in _RELATIVES:
         return False
     hit = match_exact("role_cues", doc, k + 1)
-    return bool(hit) and hit[1] == "organizer"
+    return bool(hit) and hit[1].startswith("organizer")
 
 
 def _found_before(doc: Doc, kind: str) -> bool:
@@ -410,7 +432,7 @@ def _chain_name(doc: Doc, i: int, size: int) -> Slice | None:
     if not len(chain) or _definite(doc, i, size):
         return None
     placed = any(place_at(doc, t.i) for t in chain)  # مهرجان أبها
-    described = match_exact("event_described_nouns", doc, i)
+    described = _described_noun(doc, i)
     if described and described[1] == "edition":
         # حفل الأهالي، احتفالات أمانة المنطقة: a description; حفل معايدة أهالي العيون الأول: a name
         numbered = end < len(doc) and (_ordinal(doc, end) or chain[-1].like_num)
@@ -424,12 +446,20 @@ def _chain_name(doc: Doc, i: int, size: int) -> Slice | None:
     return None
 
 
+def _described_noun(doc: Doc, i: int) -> tuple[int, str] | None:
+    """A noun of lexicon ``event_described_nouns`` at ``i``, ب / ل glued too
+    (``قام المدير | بمعايدة رؤساء الأقسام``)."""
+    return match_exact("event_described_nouns", doc, i) or match_head(
+        "event_described_nouns", doc, i
+    )
+
+
 def _described(doc: Doc, i: int, size: int) -> bool:
     """A describing noun with a chain that says what it is (``احتفالات أهالي المنطقة الشرقية``).
 
     Such a weak noun reports an event even without a name.
     """
-    if not match_exact("event_described_nouns", doc, i):
+    if not _described_noun(doc, i):
         return False
     chain = doc[i + size : _chain_end(doc, i, size)]
     return any(is_definite(t) or place_at(doc, t.i) for t in chain)

@@ -1380,3 +1380,31 @@ def test_an_office_keeps_the_region_it_serves_after_fi(nlp_rules):
     facts = _facts(nlp_rules, story)
     assert [a.role for a in facts.attendees] == ["مدير الشؤون الصحية في محافظة جدة"]
     assert facts.venues == []  # the region of an office is no venue town
+
+
+def test_an_event_noun_after_a_verb_of_doing_is_what_was_done(nlp_rules):
+    story = (
+        "قام فريق بوينت التطوعي بمحافظة الأحساء ، بمبادرة للذهاب إلى مكة المكرمة "
+        "في رحلة عمرة ."
+    )
+    facts = _facts(nlp_rules, story)
+    assert [(e.type, e.name) for e in facts.events] == [("initiative", None)]
+    assert [o.name for o in facts.organizers] == ["فريق بوينت التطوعي بمحافظة الأحساء"]
+    visit = "وقام مدير الجمرك بمعايدة رؤساء الأقسام والموظفين ."
+    assert [(e.type, e.name) for e in _facts(nlp_rules, visit).events] == [
+        ("ceremony", None)  # معايدة + its guests only describes the event
+    ]
+    film = "يقوم ببطولة الفيلم كريس برات ، وشارك في بطولة المسلسل ممثلون ."
+    assert _facts(nlp_rules, film).events == []  # starring, not a championship
+
+
+def test_supervision_makes_an_organizer_only_where_an_event_was_found(nlp_rules):
+    training = (
+        "وشارك لاعبو الفريق بالبطولة ، وتدربوا تحت إشراف الاتحاد الآسيوي لكرة القدم ."
+    )
+    assert _facts(nlp_rules, training).organizers == []  # بالبطولة: no event found
+    party = "أقامت الجمعية حفلا للأيتام تحت إشراف لجنة التنمية الاجتماعية ."
+    assert [o.name for o in _facts(nlp_rules, party).organizers] == [
+        "الجمعية",
+        "لجنة التنمية الاجتماعية",
+    ]
