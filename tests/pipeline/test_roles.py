@@ -1408,3 +1408,13 @@ def test_supervision_makes_an_organizer_only_where_an_event_was_found(nlp_rules)
         "الجمعية",
         "لجنة التنمية الاجتماعية",
     ]
+
+
+def test_al_fariq_after_an_indefinite_word_is_the_team_not_a_general(nlp_rules):
+    camp = "افتتح المحافظ مهرجان الصيف . ويختتم الفريق معسكره بمواجهة فريق أوروبي ."
+    facts = _facts(nlp_rules, camp)
+    assert [p.name for p in facts.patrons] == [None]  # the governor, office only
+    assert facts.attendees == []
+    general = "أقيم حفل المعايدة بحضور مدير الأمن العام الفريق عثمان المحرج ."
+    attendees = [(a.name, a.title) for a in _facts(nlp_rules, general).attendees]
+    assert attendees == [("عثمان المحرج", "الفريق")]
