@@ -35,6 +35,7 @@ from extractor.pipeline.phrases import (
     ORG_LABELS,
     PER_LABELS,
     Slice,
+    antecedent,
     ent_at,
     in_entity,
     ner_ran,
@@ -111,7 +112,8 @@ def _event_owner(doc: Doc) -> None:
     """The organization a festival or ceremony noun is annexed to.
 
     ``احتفالات أمانة منطقة الرياض``, ``مهرجان بلدية القريات``, ``فعاليات
-    الشركة السياحية الوطنية`` (lexicon ``event_activity_nouns``). Other event
+    الشركة السياحية الوطنية`` (lexicon ``event_activity_nouns``); a bare
+    definite head only when the story spells it out (``احتفالات الأمانة``). Other event
     nouns annex what they are about: the facility opened (``افتتاح مركز
     الأمير عبدالمجيد``), a conference's topic (``مؤتمر صحة الرجل``).
     """
@@ -130,7 +132,11 @@ def _event_owner(doc: Doc) -> None:
         if prep_clitic(doc[i + hit[0]]) in _WHERE:
             continue  # حفل معايدة | بشرطة منفذ الطوال: where it is (ل: whose it is)
         org = org_at(doc, i + hit[0])
-        if org and org.end - org.start > 1 and not _performs_or_names_event(doc, org):
+        if (
+            org
+            and (org.end - org.start > 1 or antecedent(doc, org))  # احتفالات الأمانة
+            and not _performs_or_names_event(doc, org)
+        ):
             _add(doc, org, "event_owner", 0.7)
 
 

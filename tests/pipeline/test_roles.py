@@ -1418,3 +1418,12 @@ def test_al_fariq_after_an_indefinite_word_is_the_team_not_a_general(nlp_rules):
     general = "أقيم حفل المعايدة بحضور مدير الأمن العام الفريق عثمان المحرج ."
     attendees = [(a.name, a.title) for a in _facts(nlp_rules, general).attendees]
     assert attendees == [("عثمان المحرج", "الفريق")]
+
+
+def test_the_feast_is_no_part_of_the_body_that_celebrates_it(nlp_rules):
+    story = (
+        "نظمت بلدية العيدابي مسابقة للأطفال . وكان البرنامج جزءا من احتفالات "
+        "البلدية بعيد الفطر المبارك ."
+    )
+    names = [o.name for o in _facts(nlp_rules, story).organizers]
+    assert names == ["بلدية العيدابي"]
