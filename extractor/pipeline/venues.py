@@ -83,7 +83,7 @@ def find_venues(doc: Doc) -> Doc:
         if venue:
             last_end = venue.end
     if not candidates(doc, "venues"):
-        _towns(doc, taken, next(doc.sents, doc[:0]))
+        _towns(doc, taken, next(doc.sents, doc[:0]), held)
     return doc
 
 
@@ -320,7 +320,7 @@ def _pronoun_not_teh_marbuta(doc: Doc, i: int) -> bool:
     return any(form in teh_marbuta_terms("venue_heads") for form in forms)
 
 
-def _towns(doc: Doc, taken: set[int], lead) -> None:
+def _towns(doc: Doc, taken: set[int], lead, held: _EventSentences) -> None:
     """The venue town when no facility is named.
 
     The first ``محافظة/مدينة/حي ... + name`` after a preposition in the lead
@@ -331,7 +331,7 @@ def _towns(doc: Doc, taken: set[int], lead) -> None:
     """
     for i in range(lead.start, lead.end):
         town = _town_at(doc, taken, i)
-        if town and not _in_org_name(doc, i):
+        if town and not _in_org_name(doc, i) and held(i):
             _add(doc, town, None, "town")
             return
     for v in range(len(doc)):

@@ -1427,3 +1427,13 @@ def test_the_feast_is_no_part_of_the_body_that_celebrates_it(nlp_rules):
     )
     names = [o.name for o in _facts(nlp_rules, story).organizers]
     assert names == ["بلدية العيدابي"]
+
+
+def test_a_lead_town_is_the_venue_only_where_the_lead_tells_of_the_event(nlp_rules):
+    news = (
+        "أفادت مصادر طبية في مدينة عدن بارتفاع حصيلة القتلى . "
+        "وكان المهرجان قد أقيم العام الماضي ."
+    )
+    assert _facts(nlp_rules, news).venues == []
+    festival = "انطلقت فعاليات مهرجان الصيف بمحافظة ينبع أمس ."
+    assert [v.name for v in _facts(nlp_rules, festival).venues] == ["محافظة ينبع"]
