@@ -16,7 +16,6 @@ from extractor.pipeline.lexicons import (
     has_waw,
     is_break,
     is_definite,
-    is_word,
     match,
     match_exact,
     prep_clitic,
@@ -32,6 +31,7 @@ from extractor.pipeline.phrases import (
     is_blocked,
     name_at,
     ner_ran,
+    person_title_at,
     place_at,
 )
 from extractor.pipeline.resources import load_lexicon
@@ -135,29 +135,14 @@ def _before_name(doc: Doc, start: int, end: int) -> int:
 TITLE_ADJECTIVES = 2  # words describing a title (الفنان التشكيلي الشاب، الراوي المعروف)
 
 
-def _common_noun_title(doc: Doc, k: int) -> bool:
-    """A title that is also a noun (lexicon ``person_titles_nouns``) after an
-    indefinite word that is no cue of presence or patronage: ``قائد | الفريق``,
-    ``يختتم | الفريق``."""
-    if k == 0 or not written_as(doc[k], "person_titles_nouns"):
-        return False
-    before = doc[k - 1]
-    cue = match_exact("role_cues", doc, k - 1)
-    return (
-        is_word(before)
-        and not is_definite(before)
-        and not (cue and cue[1].startswith(("attendee", "patron")))  # بحضور الفريق
-    )
-
-
 def title_at(doc: Doc, k: int) -> int:
     """How many words a title at ``k`` spans with its adjectives (0: no title).
 
     ``الفنان التشكيلي الشاب عوض زارب``, ``الراوي المعروف محمد الشرهان``: the
     adjectives (lexicon ``title_adjectives``) belong to the title, not the name.
     """
-    hit = match_exact("person_titles", doc, k) if k < len(doc) else None
-    if not hit or (hit[0] == 1 and _common_noun_title(doc, k)):
+    hit = person_title_at(doc, k)
+    if not hit:
         return 0
     end = k + hit[0]
     for _ in range(TITLE_ADJECTIVES):

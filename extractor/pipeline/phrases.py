@@ -27,6 +27,7 @@ from extractor.pipeline.lexicons import (
     match_exact,
     match_head,
     prep_clitic,
+    written_as,
 )
 from extractor.pipeline.resources import phrase_index
 
@@ -80,6 +81,35 @@ def is_blocked(doc: Doc, i: int) -> bool:
     return bool(
         match_exact("role_cues", doc, i) or match_exact("person_titles", doc, i)
     )
+
+
+def person_title_at(doc: Doc, k: int) -> tuple[int, str] | None:
+    """A title (lexicon ``person_titles``) at ``k``, as ``(length, value)``.
+
+    A title that is also a noun (lexicon ``person_titles_nouns``: الفريق, the
+    team) is none alone after an indefinite word that is no cue of presence or
+    patronage: it is that word's genitive or object (``قائد | الفريق``,
+    ``يختتم | الفريق معسكره``), while ``مدير الأمن العام الفريق ...`` keeps it.
+    Name and office chains still stop at it (``برنامج | الفريق``, ``قائد |
+    الفريق``): as a complement it mostly leads into sports news.
+    """
+    hit = match_exact("person_titles", doc, k) if k < len(doc) else None
+    if (
+        not hit
+        or hit[0] != 1
+        or k == 0
+        or not written_as(doc[k], "person_titles_nouns")
+    ):
+        return hit
+    before = doc[k - 1]
+    cue = match_exact("role_cues", doc, k - 1)
+    if (
+        is_word(before)
+        and not is_definite(before)
+        and not (cue and cue[1].startswith(("attendee", "patron")))  # بحضور الفريق
+    ):
+        return None
+    return hit
 
 
 def _date_tokens(doc: Doc) -> frozenset[int]:
