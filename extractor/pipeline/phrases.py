@@ -164,7 +164,7 @@ def extend_chain(
         if venue_stop and k > j and _at_venue(doc, k):
             break
         if (
-            k > j
+            (k > j or not genitive)  # نظمت الجمعية | المهرجان: a definite head
             and not prep_clitic(tok)
             and not has_waw(tok)  # قصر المؤتمرات والاحتفالات: still one name
             and match("event_nouns", doc, k)

@@ -1437,3 +1437,17 @@ def test_a_lead_town_is_the_venue_only_where_the_lead_tells_of_the_event(nlp_rul
     assert _facts(nlp_rules, news).venues == []
     festival = "انطلقت فعاليات مهرجان الصيف بمحافظة ينبع أمس ."
     assert [v.name for v in _facts(nlp_rules, festival).venues] == ["محافظة ينبع"]
+
+
+def test_activities_with_a_pronoun_still_tell_of_the_event(nlp_rules):
+    story = (
+        "تشارك الجمعية في الجامبوري الكشفي العالمي الذي تبدأ فعالياته الثلاثاء "
+        "في مدينة كيرارا . ويضم الجامبوري معرضا للتراث ."
+    )
+    venues = _with_entities(nlp_rules, story, ["كيرارا"], "LOC", "venues")
+    assert venues == ["مدينة كيرارا"]
+
+
+def test_a_definite_body_takes_no_event_noun_for_its_name(nlp_rules):
+    facts = _facts(nlp_rules, "نظمت الجمعية المهرجان الصيفي الخامس .")
+    assert [o.name for o in facts.organizers] == ["الجمعية"]
