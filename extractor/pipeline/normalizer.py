@@ -59,6 +59,32 @@ def _abbreviation(doc: Doc, i: int) -> bool:
     return not (i > 0 and doc[i - 1].like_num)
 
 
+_OPENING = frozenset("\u00ab\u201c(")  # « “ (
+_CLOSING = frozenset("\u00bb\u201d)")  # » ” )
+_STRAIGHT = '"'
+
+
+def _quote_depth(text: str, inside: int) -> int:
+    """Quotes and brackets still open after a token (``"`` toggles)."""
+    if text in _OPENING:
+        return inside + 1
+    if text in _CLOSING:
+        return max(0, inside - 1)
+    if text == _STRAIGHT:
+        return inside - 1 if inside % 2 else inside + 1
+    return inside
+
+
+def _ellipsis(doc: Doc, i: int) -> bool:
+    """Token ``i`` is a dot of ``..`` / ``...`` written without spaces: inside a
+    quoted title (``معرض "الملك فيصل.. شاهد وشهيد"``) it ends no sentence."""
+    if doc[i].text != ".":
+        return False
+    glued_before = i > 0 and doc[i - 1].text == "." and not doc[i - 1].whitespace_
+    glued_after = i + 1 < len(doc) and doc[i + 1].text == "." and not doc[i].whitespace_
+    return glued_before or glued_after
+
+
 @Language.component("civic_sentences")
 def split_sentences(doc: Doc) -> Doc:
     """Sentence starts after . ! ? ؟ and at every line break.
@@ -68,14 +94,21 @@ def split_sentences(doc: Doc) -> Doc:
     """
     flags = numpy.full((len(doc), 1), -1, dtype="int32")
     start = True
+    inside = 0  # quotes and brackets open on this line
     for i, token in enumerate(doc):
         text = token.text
         if token.is_space and i:  # white space joins the sentence before it
-            start = start or "\n" in text
+            if "\n" in text:
+                start, inside = True, 0
             continue
         if start:
             flags[i, 0] = 1
-        start = text in SENT_END and not _abbreviation(doc, i - 1)
+        inside = _quote_depth(text, inside)
+        start = (
+            text in SENT_END
+            and not _abbreviation(doc, i - 1)
+            and not (inside and _ellipsis(doc, i))
+        )
     if len(doc):
         doc.from_array([SENT_START], flags.astype("uint64"))
     return doc

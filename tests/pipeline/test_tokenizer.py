@@ -48,6 +48,17 @@ def test_a_title_abbreviation_ends_no_sentence(nlp_rules):
     ]
 
 
+def test_an_ellipsis_inside_a_quoted_title_ends_no_sentence(nlp_rules):
+    doc = nlp_rules(
+        'يفتتح الأمير معرض "الملك فيصل.. شاهد وشهيد" في متنزه الردف. '
+        "وقال المدير إن المعرض ناجح."
+    )
+    assert [s.text.strip() for s in doc.sents] == [
+        'يفتتح الأمير معرض "الملك فيصل.. شاهد وشهيد" في متنزه الردف.',
+        "وقال المدير إن المعرض ناجح.",
+    ]
+
+
 @pytest.mark.parametrize(
     "word, form",
     [
