@@ -112,6 +112,7 @@ def _tells_of_event(doc: Doc, k: int) -> bool:
     return (
         event_noun_at(doc, k)
         or bool(match("event_activity_nouns", doc, k))
+        or bool(match("venue_event_cues", doc, k))
         or bool(match_exact("venue_held_verbs", doc, k))
         or bool(match_exact("lead_event_verbs", doc, k))
     )

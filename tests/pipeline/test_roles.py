@@ -1451,3 +1451,11 @@ def test_activities_with_a_pronoun_still_tell_of_the_event(nlp_rules):
 def test_a_definite_body_takes_no_event_noun_for_its_name(nlp_rules):
     facts = _facts(nlp_rules, "نظمت الجمعية المهرجان الصيفي الخامس .")
     assert [o.name for o in facts.organizers] == ["الجمعية"]
+
+
+def test_a_show_put_on_tells_of_the_event_in_its_sentence(nlp_rules):
+    story = (
+        "انطلق مهرجان صيف الباحة أمس . وقدمت فرقة جدة للفنون الشعبية عرضا مميزا "
+        "في منتزه السكران ."
+    )
+    assert [v.name for v in _facts(nlp_rules, story).venues] == ["منتزه السكران"]
