@@ -40,6 +40,7 @@ from extractor.pipeline.phrases import (
     in_entity,
     ner_ran,
     org_at,
+    person_title_at,
 )
 from extractor.pipeline.resources import load_lexicon
 from extractor.pipeline.roles import org_name, role_cues
@@ -170,6 +171,9 @@ def _lead_subject(doc: Doc) -> None:
             return  # شاركت فرقة بسمات في ... (اختتم الاتحاد مشاركته): it attends
         if prep_clitic(doc[j]) == _BEH or match_exact("venue_preps", doc, j - 1):
             continue  # أقيم المعرض | بمركز الملك فهد الثقافي: a place, no subject
+        title = person_title_at(doc, j)
+        if title and title[0] > 1:
+            return  # أكد الفريق الأول الركن ...: a general, no team
         org = org_at(doc, j)
         if org and org.end > j + 1:
             if org.end < len(doc) and _takes_part(doc, org.end):

@@ -1459,3 +1459,13 @@ def test_a_show_put_on_tells_of_the_event_in_its_sentence(nlp_rules):
         "في منتزه السكران ."
     )
     assert [v.name for v in _facts(nlp_rules, story).venues] == ["منتزه السكران"]
+
+
+def test_a_general_opening_the_lead_is_no_team_and_bil_eid_ends_a_name(nlp_rules):
+    general = (
+        "أكد الفريق الأول الركن عبد الرحمن البنيان ، رئيس هيئة الأركان العامة ، "
+        "أن لقاء المصابين يجسد عائلة الوطن ."
+    )
+    assert _facts(nlp_rules, general).organizers == []
+    party = "وأقيم مهرجان الطفل الذي أقامته بلدية المحافظة بالعيد ."
+    assert [o.name for o in _facts(nlp_rules, party).organizers] == ["بلدية المحافظة"]
