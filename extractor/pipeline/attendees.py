@@ -25,6 +25,7 @@ from extractor.pipeline.lexicons import (
     is_word,
     match,
     match_exact,
+    match_head,
     prep_clitic,
 )
 from extractor.pipeline.normalizer import SENT_END
@@ -179,6 +180,7 @@ def _titled_people(doc: Doc) -> None:
     """Titled or office-holding people the story reports, unless only referred to."""
     k = 0
     mentioned_end = -1  # where the last person only referred to ends
+    formula_end = -1  # where the last person named in a royal formula ends
     greeted = _greeted_tokens(doc)
     other = {  # ألقى | رئيس الاتحاد ... بثقله: the cue means no presence here
         cue.end
@@ -206,9 +208,13 @@ def _titled_people(doc: Doc) -> None:
             else:
                 k += 1
             continue
+        formula = _in_royal_formula(doc, k, formula_end)
+        if formula:
+            formula_end = person.end
         mentioned = (
             k in greeted
             or k in other
+            or formula
             or _governed(doc, k)
             or _listed_after(doc, k, mentioned_end)
         )
@@ -224,6 +230,39 @@ def _titled_people(doc: Doc) -> None:
             k = _untitled_after(doc, person.end)
             continue
         k = person.end
+
+
+ROYAL_FORMULA_REACH = 14  # words from the formula's head to a titled person named in it
+
+
+def _in_royal_formula(doc: Doc, k: int, formula_end: int = -1) -> bool:
+    """``التهاني لخادم الحرمين الشريفين الملك سلمان بن عبدالعزيز، وإلى | صاحب
+    السمو الملكي الأمير محمد بن نايف``: a few words after the formula's head
+    (lexicon ``royal_formula_heads``) or after the last person named in it
+    (``formula_end``), in the sentence and with no presence cue between, a
+    titled person is named in the greeting, not reported there. The head as an
+    office's complement (``مستشار خادم الحرمين الشريفين``) opens no formula."""
+    sent_start = doc[k].sent.start
+    for j in range(k - 1, max(sent_start, k - ROYAL_FORMULA_REACH) - 1, -1):
+        if _presence_cue(doc, j):
+            return False
+        if j + 1 == formula_end:
+            return True
+        if match_exact("royal_formula_heads", doc, j) or match_head(
+            "royal_formula_heads", doc, j
+        ):
+            if j > 0 and match_exact("person_offices", doc, j - 1):
+                return False  # سفير خادم الحرمين الشريفين: an office
+            # بحضور خادم الحرمين ...، وولي العهد: a formula a cue introduces is present
+            return not any(
+                _presence_cue(doc, c) for c in range(max(sent_start, j - 2), j)
+            )
+    return False
+
+
+def _presence_cue(doc: Doc, j: int) -> bool:
+    cue = match_exact("role_cues", doc, j)
+    return bool(cue) and cue[1].startswith("attendee")
 
 
 def _in_event_sentence(doc: Doc, k: int) -> bool:

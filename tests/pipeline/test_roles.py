@@ -1469,3 +1469,19 @@ def test_a_general_opening_the_lead_is_no_team_and_bil_eid_ends_a_name(nlp_rules
     assert _facts(nlp_rules, general).organizers == []
     party = "وأقيم مهرجان الطفل الذي أقامته بلدية المحافظة بالعيد ."
     assert [o.name for o in _facts(nlp_rules, party).organizers] == ["بلدية المحافظة"]
+
+
+def test_the_royal_formula_of_greetings_names_nobody_present(nlp_rules):
+    greeting = (
+        "افتتح المحافظ مهرجان الصيف . وفي ختام الحفل طلب المحافظ نقل تحياته إلى "
+        "خادم الحرمين الشريفين الملك سلمان بن عبد العزيز ، والأمير محمد بن نايف "
+        "بن عبد العزيز ولي العهد ."
+    )
+    names = [a.name for a in _facts(nlp_rules, greeting).attendees]
+    assert "محمد بن نايف بن عبد العزيز" not in names
+    ambassador = (
+        "افتتح المحافظ مهرجان الصيف . وفي الحفل كان سفير خادم الحرمين الشريفين "
+        "في الأردن الدكتور سامي الصالح ."
+    )
+    names = [a.name for a in _facts(nlp_rules, ambassador).attendees]
+    assert names == ["سامي الصالح"]  # the head as an office's complement
