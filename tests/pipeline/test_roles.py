@@ -1399,6 +1399,11 @@ def test_an_event_noun_after_a_verb_of_doing_is_what_was_done(nlp_rules):
 
 
 def test_supervision_makes_an_organizer_only_where_an_event_was_found(nlp_rules):
+    plan = (
+        "وشارك لاعبو الفريق بالبطولة ، ويأتي شراء الفندق ضمن خطة توسعية تنفذها "
+        "مجموعة «مندرين» في أوروبا ."
+    )
+    assert _facts(nlp_rules, plan).organizers == []  # carrying out, no event found
     training = (
         "وشارك لاعبو الفريق بالبطولة ، وتدربوا تحت إشراف الاتحاد الآسيوي لكرة القدم ."
     )
