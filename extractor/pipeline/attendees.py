@@ -248,9 +248,7 @@ def _in_royal_formula(doc: Doc, k: int, formula_end: int = -1) -> bool:
             return False
         if j + 1 == formula_end:
             return True
-        if match_exact("royal_formula_heads", doc, j) or match_head(
-            "royal_formula_heads", doc, j
-        ):
+        if match_head("royal_formula_heads", doc, j):
             if j > 0 and match_exact("person_offices", doc, j - 1):
                 return False  # سفير خادم الحرمين الشريفين: an office
             # بحضور خادم الحرمين ...، وولي العهد: a formula a cue introduces is present

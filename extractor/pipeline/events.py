@@ -87,9 +87,7 @@ def find_events(doc: Doc) -> Doc:
         if start < i:
             continue  # inside the mention read before
         i = start
-        text = match_exact("event_nouns_not", doc, i) or match_head(
-            "event_nouns_not", doc, i
-        )
+        text = match_head("event_nouns_not", doc, i)  # ببطولة الفيلم too
         if text:  # مشروع القانون ...: a draft, not an event
             i += text[0]
             continue
@@ -432,7 +430,7 @@ def _chain_name(doc: Doc, i: int, size: int) -> Slice | None:
     if not len(chain) or _definite(doc, i, size):
         return None
     placed = any(place_at(doc, t.i) for t in chain)  # مهرجان أبها
-    described = _described_noun(doc, i)
+    described = match_head("event_described_nouns", doc, i)  # بمعايدة too
     if described and described[1] == "edition":
         # حفل الأهالي، احتفالات أمانة المنطقة: a description; حفل معايدة أهالي العيون الأول: a name
         numbered = end < len(doc) and (_ordinal(doc, end) or chain[-1].like_num)
@@ -446,20 +444,12 @@ def _chain_name(doc: Doc, i: int, size: int) -> Slice | None:
     return None
 
 
-def _described_noun(doc: Doc, i: int) -> tuple[int, str] | None:
-    """A noun of lexicon ``event_described_nouns`` at ``i``, ب / ل glued too
-    (``قام المدير | بمعايدة رؤساء الأقسام``)."""
-    return match_exact("event_described_nouns", doc, i) or match_head(
-        "event_described_nouns", doc, i
-    )
-
-
 def _described(doc: Doc, i: int, size: int) -> bool:
     """A describing noun with a chain that says what it is (``احتفالات أهالي المنطقة الشرقية``).
 
     Such a weak noun reports an event even without a name.
     """
-    if not _described_noun(doc, i):
+    if not match_head("event_described_nouns", doc, i):
         return False
     chain = doc[i + size : _chain_end(doc, i, size)]
     return any(is_definite(t) or place_at(doc, t.i) for t in chain)

@@ -57,13 +57,12 @@ def find_organizers(doc: Doc) -> Doc:
     ensure_extensions()
     if not mentions_event(doc):
         return doc
-    found_event = bool(candidates(doc, "events"))
+    roles = {"organizer"}
+    if candidates(doc, "events"):
+        roles.add("organizer:event")  # تحت إشراف، تنفذها: only where an event was found
     for cue in role_cues(doc):
-        if cue.role != "organizer" and (cue.role, found_event) != (
-            "organizer:event",
-            True,
-        ):
-            continue  # تحت إشراف الاتحاد الأوروبي in a story with no event
+        if cue.role not in roles:
+            continue
         entities = not match_exact("organizer_weak_cues", doc, cue.start)
         org = _org_after(doc, cue.end, entities)
         if org is None and not _body_after_only(doc, cue.start):
