@@ -252,8 +252,10 @@ def _is_title_word(doc: Doc, k: int) -> bool:
 def _mention(doc: Doc, i: int, size: int, value: str) -> int:
     kind, weak = value.rstrip("?"), value.endswith("?")
     glued = prep_clitic(doc[i])
-    if (glued and not _done_by(doc, i, glued)) or (i > 0 and doc[i - 1].like_num):
-        return i + size  # بمهرجان، لاحتفالات، 462 مبادرة: no event of its own
+    if i > 0 and doc[i - 1].like_num:
+        return i + size  # 462 مبادرة: a count, no event
+    if glued and not _done_by(doc, i, glued) and not _glued_title(doc, i, size):
+        return i + size  # بمهرجان، لاحتفالات: no event of its own
     definite = _definite(doc, i, size)
     if not definite and doc[i].text.endswith(_HEH):
         return i + size  # دوره (his role), حمله (carried it): not دورة، حملة
@@ -301,6 +303,19 @@ def _mention(doc: Doc, i: int, size: int, value: str) -> int:
         edition=edition,
     )
     return end
+
+
+def _glued_title(doc: Doc, i: int, size: int) -> bool:
+    """An event noun glued to the ل of the body that runs it, with a quoted
+    title, names an event of its own: ``اللجان المنظمة لمسابقة الطائف "سما
+    للقراءة"`` (lexicon ``event_committee_words``), not ``الشريك المؤسس
+    لمبادرة "..."`` nor ``فاز بجائزة "..."``."""
+    return (
+        i > 0
+        and prep_clitic(doc[i]) == _LAM
+        and bool(match_exact("event_committee_words", doc, i - 1))
+        and bool(_quote_around(doc, i, size) or _quoted_name(doc, i, size))
+    )
 
 
 DOING_REACH = 8  # words from a verb of doing (قام) to the ب of its object

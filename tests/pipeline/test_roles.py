@@ -1421,6 +1421,18 @@ def test_an_event_noun_after_a_verb_of_doing_is_what_was_done(nlp_rules):
     assert _facts(nlp_rules, film).events == []  # starring, not a championship
 
 
+def test_a_glued_event_with_a_title_after_its_committee_is_an_event(nlp_rules):
+    story = (
+        'وأنهت اللجان المنظمة لمسابقة الطائف " سما للقراءة " استعداداتها ، '
+        "وفاز الشاعر بجائزة «سوق عكاظ» ."
+    )
+    facts = _facts(nlp_rules, story)
+    # the committee runs the contest; an award won is only mentioned
+    assert [(e.type, e.name) for e in facts.events] == [
+        ("competition", 'مسابقة الطائف " سما للقراءة "')
+    ]
+
+
 def test_supervision_makes_an_organizer_only_where_an_event_was_found(nlp_rules):
     plan = (
         "وشارك لاعبو الفريق بالبطولة ، ويأتي شراء الفندق ضمن خطة توسعية تنفذها "
