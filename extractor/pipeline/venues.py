@@ -326,7 +326,8 @@ def _towns(doc: Doc, taken: set[int], lead, held: _EventSentences) -> None:
 
     The first ``محافظة/مدينة/حي ... + name`` after a preposition in the lead
     sentence; else the first place right after a verb of holding (lexicon
-    ``venue_held_verbs``: أقيم، المقام، تقام), where a bare town name
+    ``venue_held_verbs``: أقيم، المقام، تقام) or right after an event's
+    mention (``مهرجان العسل في الباحة``), where a bare town name
     (``أقيم في الباحة``) is safe too. Elsewhere a bare town name is too often
     part of an organization's name (``مركز التأهيل ببريدة``) or a region.
     """
@@ -349,6 +350,20 @@ def _towns(doc: Doc, taken: set[int], lead, held: _EventSentences) -> None:
                     _add(doc, town, None, "town")
                     return
                 break
+    preps = load_lexicon("venue_preps")
+    for cand in candidates(doc, "events"):
+        if cand.fields.get("type") == "initiative":
+            continue  # برنامج الأغذية العالمي في محافظة الحديدة: no place of its own
+        event = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+        i = event.end
+        if i < len(doc) and doc[i].norm_ in preps:
+            i += 1  # مهرجان العسل في | الباحة: where the event named is held
+        elif len(event) == 1:
+            continue  # مهرجان | بدرخان: a glued ب may begin the bare noun's name
+        town = _town_at(doc, taken, i, bare=True) if i < len(doc) else None
+        if town:
+            _add(doc, town, None, "town")
+            return
 
 
 def _town_at(doc: Doc, taken: set[int], i: int, bare: bool = False) -> Slice | None:

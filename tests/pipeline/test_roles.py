@@ -509,6 +509,31 @@ def test_a_venue_is_only_in_a_sentence_that_tells_of_an_event(nlp_rules, story, 
     assert [v.name for v in _facts(nlp_rules, story).venues] == venues
 
 
+@pytest.mark.parametrize(
+    "story, venues",
+    [
+        (  # a house the party is held at
+            "وأقيم حفل المعايدة لأهالي القرية بمنزل الشيخ سعد بن ناصر أمس .",
+            ["منزل الشيخ سعد بن ناصر"],
+        ),
+        (  # a stand inside the festival
+            "تفاعل زوار المهرجان مع حملة التبرع بالدم في ركن جمعية البر الخيرية .",
+            ["ركن جمعية البر الخيرية"],
+        ),
+        (  # the town right after the event's name
+            "شهدت أجنحة العارضين في مهرجان العسل في الباحة حركة نشطة .",
+            ["الباحة"],
+        ),
+        (  # a programme is held nowhere; a country is no town
+            "وقالت رئيسة مشروع مكافحة التحرش في الدنمارك إن الحملة نجحت .",
+            [],
+        ),
+    ],
+)
+def test_places_an_event_is_held_at(nlp_rules, story, venues):
+    assert [v.name for v in _facts(nlp_rules, story).venues] == venues
+
+
 def test_a_story_that_only_says_the_celebration_reports_it(nlp_rules):
     facts = _facts(
         nlp_rules,
