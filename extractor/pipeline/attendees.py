@@ -628,16 +628,20 @@ def _read_items(doc: Doc, k: int, listed: bool) -> int:
     Returns how many were read.
     """
     glued = False  # the item's first word carries the joining و (وثاني الدهمشي)
+    vouched = listed
     for n in range(MAX_LIST):
-        k = _read_one(doc, k, listed=listed, conjunction=glued)
+        k = _read_one(doc, k, listed=vouched, conjunction=glued)
         if k is None:
             return n
         if k >= len(doc):
             return n + 1
         glued = False
         if doc[k].text in _COMMA or doc[k].norm_ == _WAW:
+            comma = doc[k].text in _COMMA
             k += 1
             glued = k < len(doc) and has_waw(doc[k])  # ، وثاني الدهمشي
+            # الشاعران X وY، | تناولت الوطن: past a comma with no و, the NER vouches
+            vouched = listed and not (comma and not glued and ner_ran(doc))
         elif has_waw(doc[k]):
             glued = True
         else:

@@ -408,6 +408,24 @@ def test_a_list_opener_vouches_for_names_and_a_joining_waw_is_dropped(nlp_rules)
     ]
 
 
+def test_a_dual_opener_vouches_for_two_names_not_for_a_clause_after_a_comma(nlp_rules):
+    story = (
+        "وتضمن الاحتفال أمسية شعرية أحياها الشاعران لافي الغيداني وفراج الكرشمي ، "
+        "تناولت حب الوطن ."
+    )
+    # the NER saw neither name: the dual الشاعران vouches for both; past the
+    # comma with no و, the clause needs the NER's word, which it did not give
+    assert _attendees_with_entities(nlp_rules, story, []) == [
+        "لافي الغيداني",
+        "فراج الكرشمي",
+    ]
+
+
+def test_patronage_from_someone_is_patronage(nlp_rules):
+    story = "افتتح المتحف بحلته الجديدة برعاية من الأمير سلطان بن سلمان ."
+    assert [p.name for p in _facts(nlp_rules, story).patrons] == ["سلطان بن سلمان"]
+
+
 def test_a_later_opener_adds_its_named_subject_as_patron(nlp_rules):
     facts = _facts(
         nlp_rules,
