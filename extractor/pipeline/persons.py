@@ -194,11 +194,14 @@ def person_at(
     if (
         name is not None
         and (titles or role)
-        and name.end - name.start == 1
+        and (name.end - name.start == 1 or _glued_after_office(doc, role, name))
         and ner_ran(doc)
         and not _is_per(doc, name)
     ):
-        name = None  # under NER a one-word name must be a person's (مندوب ... | يكشف)
+        # under NER a one-word name must be a person's (مندوب ... | يكشف), and so
+        # must one glued to ب / ل right after an office (سمو أمير منطقة عسير |
+        # ليصبح سمة), where a title vouches for it (العقيد ركن | بجاد السليمي)
+        name = None
     if name:
         k = name.end
         if role is None:
@@ -207,6 +210,14 @@ def person_at(
     if name is None and role is None:
         return None
     return PersonParse(i, k, titles, name, role, doc)
+
+
+def _glued_after_office(doc: Doc, role: Slice | None, name: Slice) -> bool:
+    return (
+        role is not None
+        and role.end == name.start
+        and prep_clitic(doc[name.start]) is not None
+    )
 
 
 def _named_after_comma(doc: Doc, k: int) -> tuple[int, list[Slice], Slice] | None:

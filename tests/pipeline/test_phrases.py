@@ -124,7 +124,7 @@ def test_without_a_per_entity_the_office_is_not_stretched(nlp_rules):
     doc = _with_entities(nlp_rules, OFFICE_TEXT, [])
     person = person_at(doc, 1)
     assert person.role.text(doc) == "رئيس بلدية القريات الرئيس التنفيذي"
-    assert person.name.text(doc) != "علي الشمري"
+    assert person.name is None  # لمهرجان كاف, glued to ل and no PER entity: no name
 
 
 def test_a_far_per_entity_is_not_taken(nlp_rules):

@@ -421,6 +421,16 @@ def test_a_dual_opener_vouches_for_two_names_not_for_a_clause_after_a_comma(nlp_
     ]
 
 
+def test_under_ner_a_word_glued_to_a_preposition_after_an_office_is_no_name(nlp_rules):
+    story = (
+        "وانطلق المهرجان . ويحظى المهرجان بدعم ورعاية سمو أمير المنطقة ليصبح سمة "
+        "من سماتها ، بحضور مساعده العقيد ركن بجاد السليمي ."
+    )
+    # the NER tagged neither: a title vouches for بجاد, an office alone for no verb
+    assert _patrons_with_people(nlp_rules, story, []) == [None]
+    assert _attendees_with_entities(nlp_rules, story, []) == ["بجاد السليمي"]
+
+
 def test_patronage_from_someone_is_patronage(nlp_rules):
     story = "افتتح المتحف بحلته الجديدة برعاية من الأمير سلطان بن سلمان ."
     assert [p.name for p in _facts(nlp_rules, story).patrons] == ["سلطان بن سلمان"]
