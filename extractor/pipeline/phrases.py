@@ -130,6 +130,7 @@ def extend_chain(
     coordination: bool = False,
     waw: bool = True,
     genitive: bool = True,
+    links: bool = False,
 ) -> int:
     """End (exclusive) of the construct chain whose complements start at ``j``.
 
@@ -138,7 +139,10 @@ def extend_chain(
     ``الملك/الأمير + name`` inside facility names. Stops at punctuation, stops,
     cues, event nouns and at an indefinite word after the first complement.
     ``genitive=False`` (after a definite head: ``الأمانة مهرجانا``) takes no
-    indefinite word at all: a head with the article is no construct.
+    indefinite word at all: a head with the article is no construct. ``links``
+    (names of places and bodies) takes a second indefinite genitive before a
+    definite word (``نادي ضباط قوى الأمن``); an event's or an office's chain
+    does not (``برنامج عمله زيارة الإقليم``).
     """
     k = j
     while k < len(doc) and k - j < limit:
@@ -188,11 +192,35 @@ def extend_chain(
             or (match("org_heads", doc, k) or match_head("place_kinds", doc, k))
             and k + 1 < len(doc)
             and place_at(doc, k + 1)  # بلدية محافظة حوطة بني تميم
+            or links
+            and _indefinite_link(doc, j, k)
         ):
             k += 1
         else:
             break
     return k
+
+
+def _indefinite_link(doc: Doc, j: int, k: int) -> bool:
+    """A second indefinite genitive between an indefinite one and a definite
+    word: ``نادي ضباط | قوى الأمن الداخلي`` (each but the last of a chain is
+    written without the article). Only where the NER ran, to tell it from a
+    person's name (``رئيس مركز شري | عبدالله الدهيمان``)."""
+    return (
+        k == j + 1
+        and k + 1 < len(doc)
+        and is_word(doc[k])
+        and not has_waw(doc[k])
+        # صحيفة سبق | خالد الثواب: without the NER a first name looks the same
+        and ner_ran(doc)
+        and doc[k].ent_type_ not in PER_LABELS
+        and not is_definite(doc[j])
+        and not prep_clitic(doc[j])
+        and not prep_clitic(doc[k])
+        and is_definite(doc[k + 1])
+        and not is_blocked(doc, k + 1)
+        and not has_waw(doc[k + 1])
+    )
 
 
 def _after_head(doc: Doc, j: int, k: int) -> bool:
@@ -379,6 +407,7 @@ def org_at(doc: Doc, i: int) -> Slice | None:
         eponym or i + hit[0],
         coordination=True,
         genitive=eponym is None and not is_definite(doc[i]),
+        links=True,
     )
     alias_end = alias_after(doc, end)  # جمعية ... «إيثار»، فريق «لأجلك ياوطن»
     if alias_end and end == i + hit[0]:  # مركز «الذيد» | للفنون: the name goes on

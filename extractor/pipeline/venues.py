@@ -289,6 +289,7 @@ def _facility_at(doc: Doc, i: int) -> Slice | None:
         eponym or i + hit[0],
         venue_stop=False,
         genitive=not is_definite(doc[i]),  # القرية التراثية | مهرجانا: no construct
+        links=True,
     )
     while end > i + hit[0] and (
         doc[end - 1].like_num or match_exact("ordinals", doc, end - 1)

@@ -562,6 +562,28 @@ def test_places_an_event_is_held_at(nlp_rules, story, venues):
     assert [v.name for v in _facts(nlp_rules, story).venues] == venues
 
 
+def test_under_ner_names_of_places_and_bodies_take_a_second_indefinite_genitive(
+    nlp_rules,
+):
+    story = (
+        "دشن المدير الحملة التوعوية بنادي ضباط قوى الأمن الداخلي ، "
+        "ونظم مجلس إدارة نادي الفتح برنامج عمله زيارة الأعضاء ."
+    )
+    venues = _with_entities(nlp_rules, story, [], "PER", "venues")
+    assert venues == ["نادي ضباط قوى الأمن الداخلي"]
+    assert _organizers_with_entities(nlp_rules, story, []) == ["مجلس إدارة نادي الفتح"]
+    # an event's chain keeps one: برنامج عمله is no programme's name
+    events = _with_entities(nlp_rules, story, [], "PER", "events")
+    assert events == [None]
+    # nor a name the NER reads as a person's, nor any without the NER
+    paper = "نظمت صحيفة سبق خالد الثواب الحفل ."
+    assert _with_entities(nlp_rules, paper, ["خالد الثواب"], "PER", "organizers") == [
+        "صحيفة سبق",
+        "صحيفة سبق",  # the cue's and the lead subject's, merged later
+    ]
+    assert [v.name for v in _facts(nlp_rules, story).venues] == ["نادي ضباط"]
+
+
 def test_a_story_that_only_says_the_celebration_reports_it(nlp_rules):
     facts = _facts(
         nlp_rules,
