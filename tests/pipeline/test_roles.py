@@ -1494,6 +1494,8 @@ def test_an_event_noun_after_a_verb_of_doing_is_what_was_done(nlp_rules):
     ]
     film = "يقوم ببطولة الفيلم كريس برات ، وشارك في بطولة المسلسل ممثلون ."
     assert _facts(nlp_rules, film).events == []  # starring, not a championship
+    exposed = "وقال إن اليمن معرض للانقسام ، والشعر معرض للخطر ."
+    assert _facts(nlp_rules, exposed).events == []  # exposed to, not an exhibition
 
 
 def test_a_glued_event_with_a_title_after_its_committee_is_an_event(nlp_rules):
