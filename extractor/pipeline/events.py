@@ -100,7 +100,9 @@ def find_events(doc: Doc) -> Doc:
     _accusatives(doc)
     _brands(doc)
     _quoted_activities(doc)
-    if mentions_event(doc) and not candidates(doc, "events"):
+    if mentions_event(doc) and all(
+        c.fields["type"] == "other" for c in candidates(doc, "events")
+    ):  # a play or an operetta alone is a part of the story's event
         _first_definite(doc)
     return doc
 

@@ -584,6 +584,19 @@ def test_under_ner_names_of_places_and_bodies_take_a_second_indefinite_genitive(
     assert [v.name for v in _facts(nlp_rules, story).venues] == ["نادي ضباط"]
 
 
+def test_a_titled_play_or_operetta_is_an_event_of_the_story(nlp_rules):
+    story = (
+        "وقدم المحافظ في مستهل الحفل التهنئة للأهالي ، تلا ذلك أوبريت بعنوان "
+        "«أمن ولمة شمل» ، وعرض مسرحي للأطفال ."
+    )
+    facts = _facts(nlp_rules, story)
+    # the party the story only calls الحفل stays its event; an untitled show is none
+    assert [(e.type, e.name) for e in facts.events] == [
+        ("ceremony", None),
+        ("other", "أوبريت بعنوان «أمن ولمة شمل»"),
+    ]
+
+
 def test_a_story_that_only_says_the_celebration_reports_it(nlp_rules):
     facts = _facts(
         nlp_rules,
