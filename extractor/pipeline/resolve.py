@@ -54,8 +54,12 @@ def key_tokens(cand: Candidate) -> list[str]:
 
 
 def _words(text: str | None) -> list[str]:
-    words = normalize(text or "").split()
+    """Normalized words, quotes and brackets stripped (``فرقة «خواطر الظلام»``)."""
+    words = (w.strip(_NOT_WORD) for w in normalize(text or "").split())
     return [_no_article(w) for w in words if any(c.isalnum() for c in w)]
+
+
+_NOT_WORD = "\"'«»“”‘’()[]{}<>.,،؛:!?-–—"
 
 
 def _no_article(word: str) -> str:

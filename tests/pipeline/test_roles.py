@@ -597,6 +597,15 @@ def test_a_titled_play_or_operetta_is_an_event_of_the_story(nlp_rules):
     ]
 
 
+def test_a_name_with_and_without_quotes_is_one_entity(nlp_rules):
+    story = (
+        'انطلق مهرجان القطيف "واحتنا فرحانة" أمس . وشهد مهرجان «واحتنا فرحانة» '
+        "حضورا كبيرا ."
+    )
+    facts = _facts(nlp_rules, story)
+    assert [e.name for e in facts.events] == ['مهرجان القطيف "واحتنا فرحانة"']
+
+
 def test_a_story_that_only_says_the_celebration_reports_it(nlp_rules):
     facts = _facts(
         nlp_rules,
