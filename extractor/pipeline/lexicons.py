@@ -25,7 +25,8 @@ _FEH = "\u0641"  # ف
 _AL = "\u0627\u0644"  # ال
 _LL = "\u0644\u0644"  # لل
 _PREPS = ("\u0628", "\u0644", "\u0643")  # ب ل ك
-QUOTES_OPEN = frozenset("\"\u201c\u00ab\u201e\u2018'(")  # " “ « „ ‘ ' (
+# ” opens a quote too where it follows a space: Arabic text often writes ” الوطن ”
+QUOTES_OPEN = frozenset("\"\u201c\u201d\u00ab\u201e\u2018'(")  # " “ ” « „ ‘ ' (
 QUOTES_CLOSE = frozenset("\"\u201d\u00bb\u201c\u2019')")  # " ” » “ ’ ' )
 
 

@@ -177,6 +177,8 @@ def _lead_subject(doc: Doc) -> None:
         if org and org.end > j + 1:
             if org.end < len(doc) and _takes_part(doc, org.end):
                 return
+            if any(e.start == j for e in doc.spans.get("events", ())):
+                return  # اختتمت فعاليات | برنامج "الوطن عندنا غالي": the event itself
             _add(doc, org, "lead_subject", 0.6)
             _units(doc, org.end)
             return

@@ -606,6 +606,20 @@ def test_a_name_with_and_without_quotes_is_one_entity(nlp_rules):
     assert [e.name for e in facts.events] == ['مهرجان القطيف "واحتنا فرحانة"']
 
 
+def test_a_title_opened_with_a_right_quote_names_the_event_not_its_organizer(
+    nlp_rules,
+):
+    story = (
+        "اختتمت فعاليات برنامج ” الوطن عندنا غالي ” الذي نظمته وكالة شؤون الشباب "
+        "أمس ، وأوضح المشرف أن جائزة المركز الأول ستكون سيارة ."
+    )
+    facts = _facts(nlp_rules, story)
+    assert [(e.type, e.name) for e in facts.events] == [
+        ("initiative", "برنامج ” الوطن عندنا غالي ”")
+    ]
+    assert [o.name for o in facts.organizers] == ["وكالة شؤون الشباب"]
+
+
 def test_a_story_that_only_says_the_celebration_reports_it(nlp_rules):
     facts = _facts(
         nlp_rules,
