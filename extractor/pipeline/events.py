@@ -104,7 +104,42 @@ def find_events(doc: Doc) -> Doc:
         c.fields["type"] == "other" for c in candidates(doc, "events")
     ):  # a play or an operetta alone is a part of the story's event
         _first_definite(doc)
+    _honouring(doc)
     return doc
+
+
+DATELINE = 12  # tokens a dateline (reporter- paper- city:) may take before the lead
+
+
+def after_dateline(doc: Doc, start: int, end: int) -> int:
+    """Where the lead begins after a dateline (``هادي العصيمي- سبق- مكة المكرمة:``)."""
+    for j in range(start, min(start + DATELINE, end - 1)):
+        if doc[j].text == ":":
+            return j + 1
+    return start
+
+
+def _honouring(doc: Doc) -> None:
+    """A lead that opens with a verb of honouring (lexicon ``honour_verbs``:
+    ``كرم المكتب التعاوني ... العاملين``) reports a ceremony, though no
+    event noun names it."""
+    if any(c.fields["type"] == "ceremony" for c in candidates(doc, "events")):
+        return
+    first = next(doc.sents, None)
+    if first is None or not len(first):
+        return
+    start = after_dateline(doc, first.start, first.end)
+    if start < first.end and match_exact("honour_verbs", doc, start):
+        add_candidate(
+            doc,
+            "events",
+            doc[start : start + 1],
+            "event_honouring",
+            0.5,
+            type="ceremony",
+            name=None,
+            edition=None,
+        )
 
 
 def _quoted_activities(doc: Doc) -> None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extractor.pipeline.events import event_noun_at, mentions_event
+from extractor.pipeline.events import after_dateline, event_noun_at, mentions_event
 from extractor.pipeline.facts import add_candidate, candidates, ensure_extensions
 from extractor.pipeline.lexicons import (
     QUOTES_OPEN,
@@ -48,7 +48,6 @@ from extractor.pipeline.roles import org_name, role_cues
 LOOKAHEAD = 2  # tokens between a cue and the organization it introduces
 LOOKBACK = 10  # how far back a subject organization may start
 LEAD = 2  # tokens into the first sentence where its subject organization may start
-DATELINE = 12  # tokens a dateline (reporter- paper- city:) may take before the lead
 
 
 @Language.component("civic_organizers")
@@ -160,7 +159,7 @@ def _lead_subject(doc: Doc) -> None:
     first = next(doc.sents, None)
     if first is None:
         return
-    start = _after_dateline(doc, first.start, first.end)
+    start = after_dateline(doc, first.start, first.end)
     if not _lead_reports_event(doc, first, start):
         return  # أعلنت أمانة جدة عن زيادة الدوائر ...، فاز فريق ... في المباراة
     for j in range(start + 1, min(start + 1 + LEAD, first.end)):
@@ -213,14 +212,6 @@ def _lead_reports_event(doc: Doc, first, start: int) -> bool:
     return bool(match_exact("lead_event_verbs", doc, start)) and any(
         event_noun_at(doc, k) for k in range(start, first.end)
     )
-
-
-def _after_dateline(doc: Doc, start: int, end: int) -> int:
-    """Where the lead begins after a dateline (``هادي العصيمي- سبق- مكة المكرمة:``)."""
-    for j in range(start, min(start + DATELINE, end - 1)):
-        if doc[j].text == ":":
-            return j + 1
-    return start
 
 
 def _add(doc: Doc, org: Slice, rule: str, score: float = 1.0) -> None:

@@ -620,6 +620,18 @@ def test_a_title_opened_with_a_right_quote_names_the_event_not_its_organizer(
     assert [o.name for o in facts.organizers] == ["وكالة شؤون الشباب"]
 
 
+def test_a_lead_of_honouring_reports_a_ceremony(nlp_rules):
+    story = (
+        "هادي العصيمي - سبق - الظهران : كرم المكتب التعاوني للدعوة جميع العاملين "
+        "الذين ساهموا في إنجاح أعماله ، وأعلن أسماء الفائزين في جائزة الخط العربي "
+        "البالغ قيمتها 100 ألف ريال ."
+    )
+    assert [(e.type, e.name) for e in _facts(nlp_rules, story).events] == [
+        ("ceremony", None),
+        ("competition", "جائزة الخط العربي"),
+    ]
+
+
 def test_a_story_that_only_says_the_celebration_reports_it(nlp_rules):
     facts = _facts(
         nlp_rules,
