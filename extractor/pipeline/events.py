@@ -105,7 +105,58 @@ def find_events(doc: Doc) -> Doc:
     ):  # a play or an operetta alone is a part of the story's event
         _first_definite(doc)
     _honouring(doc)
+    _launched_titles(doc)
     return doc
+
+
+def _named_head(doc: Doc, j: int) -> bool:
+    """The word before ``j`` heads a body's or a place's name (شركة، فندق)."""
+    return j > 0 and bool(
+        match_head("org_heads", doc, j - 1) or match_head("venue_heads", doc, j - 1)
+    )
+
+
+LAUNCH_REACH = 16  # words from a verb of launching to the quoted title it launched
+
+
+def _launched_titles(doc: Doc) -> None:
+    """A quoted title a verb of launching opened (lexicon ``launch_verbs``):
+    ``دشن أمين المنطقة مساء ثاني أيام العيد «الحارة الحجازية»``, ``دشن الفنان
+    ... فيديو كليب (حمدنا الله)``: an opening, named by the title. An event
+    noun, a break, another cue or a place's preposition before it leaves the
+    verb to that event or place."""
+    for k in range(len(doc)):
+        if not match_exact("launch_verbs", doc, k):
+            continue
+        for j in range(k + 2, min(k + 1 + LAUNCH_REACH, len(doc))):
+            # after the subject, not a gloss in brackets (تفتتح في 24 يوليو (تموز))
+            # nor the quoted name of a body or a place (دشنت شركة «بيجو»)
+            quoted = (
+                _opens_quote(doc, j) and doc[j].text != "(" and not _named_head(doc, j)
+            )
+            end = quoted_after(doc, j, MAX_QUOTE) if quoted else None
+            if end is None:
+                if (
+                    doc[j].text in SENT_END
+                    or is_break(doc[j])
+                    or event_noun_at(doc, j)
+                    or match_exact("role_cues", doc, j)
+                    or doc[j].norm_ in load_lexicon("venue_preps")  # على ملعب ...
+                ):
+                    break
+                continue
+            if not any(event_noun_at(doc, t) for t in range(j + 1, end - 1)):
+                add_candidate(
+                    doc,
+                    "events",
+                    doc[j:end],
+                    "event_launched",
+                    0.7,
+                    type="opening",
+                    name=doc[j + 1 : end - 1].text,
+                    edition=None,
+                )
+            break
 
 
 DATELINE = 12  # tokens a dateline (reporter- paper- city:) may take before the lead

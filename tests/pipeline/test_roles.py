@@ -632,6 +632,27 @@ def test_a_lead_of_honouring_reports_a_ceremony(nlp_rules):
     ]
 
 
+@pytest.mark.parametrize(
+    "story, events",
+    [
+        (
+            (
+                "دشن معالي أمين المنطقة مساء ثاني أيام العيد «الحارة الحجازية» "
+                "والفعاليات المصاحبة ."
+            ),
+            [("opening", "الحارة الحجازية")],
+        ),
+        ("دشنت شركة «بيجو» الفرنسية سيارة جديدة .", []),  # a body's name
+        ("وتفتتح القمة أعمالها في 24 يوليو (تموز) الحالي .", []),  # a gloss
+        ('دشن الفريق حصصه على ملعب قرطاج بالعاصمة "تونس" .', []),  # a place
+    ],
+)
+def test_a_quoted_title_a_verb_of_launching_opened_is_an_opening(
+    nlp_rules, story, events
+):
+    assert [(e.type, e.name) for e in _facts(nlp_rules, story).events] == events
+
+
 def test_a_story_that_only_says_the_celebration_reports_it(nlp_rules):
     facts = _facts(
         nlp_rules,
