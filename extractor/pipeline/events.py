@@ -125,9 +125,7 @@ def _launched_titles(doc: Doc) -> None:
     ... فيديو كليب (حمدنا الله)``: an opening, named by the title. An event
     noun, a break, another cue or a place's preposition before it leaves the
     verb to that event or place."""
-    for k in range(len(doc)):
-        if not match_exact("launch_verbs", doc, k):
-            continue
+    for k, _ in exact_hits("launch_verbs", doc):
         for j in range(k + 2, min(k + 1 + LAUNCH_REACH, len(doc))):
             # after the subject, not a gloss in brackets (تفتتح في 24 يوليو (تموز))
             # nor the quoted name of a body or a place (دشنت شركة «بيجو»)
