@@ -13,7 +13,7 @@ from __future__ import annotations
 from functools import cache
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from extractor.pipeline.facts import add_candidate, candidates, ensure_extensions
 from extractor.pipeline.lexicons import (
@@ -121,10 +121,10 @@ LAUNCH_REACH = 16  # words from a verb of launching to the quoted title it launc
 
 def _launched_titles(doc: Doc) -> None:
     """A quoted title a verb of launching opened (lexicon ``launch_verbs``):
-    ``دشن أمين المنطقة مساء ثاني أيام العيد «الحارة الحجازية»``, ``دشن الفنان
-    ... فيديو كليب (حمدنا الله)``: an opening, named by the title. An event
-    noun, a break, another cue or a place's preposition before it leaves the
-    verb to that event or place."""
+    ``دشن أمين المنطقة مساء ثاني أيام العيد «الحارة الحجازية»``: an opening,
+    named by the title. An event noun, a break, another cue or a place's
+    preposition before it leaves the verb to that event or place; a title in
+    brackets is too often a gloss (``في 24 يوليو (تموز)``) to count."""
     for k, _ in exact_hits("launch_verbs", doc):
         for j in range(k + 2, min(k + 1 + LAUNCH_REACH, len(doc))):
             # after the subject, not a gloss in brackets (تفتتح في 24 يوليو (تموز))
@@ -144,17 +144,22 @@ def _launched_titles(doc: Doc) -> None:
                     break
                 continue
             if not any(event_noun_at(doc, t) for t in range(j + 1, end - 1)):
-                add_candidate(
+                _add_event(
                     doc,
-                    "events",
                     doc[j:end],
                     "event_launched",
                     0.7,
-                    type="opening",
-                    name=doc[j + 1 : end - 1].text,
-                    edition=None,
+                    "opening",
+                    doc[j + 1 : end - 1].text,
                 )
             break
+
+
+def _add_event(
+    doc: Doc, span: Span, rule: str, score: float, kind: str, name: str | None = None
+) -> None:
+    """An event candidate with no edition (the main mention reads its own)."""
+    add_candidate(doc, "events", span, rule, score, type=kind, name=name, edition=None)
 
 
 DATELINE = 12  # tokens a dateline (reporter- paper- city:) may take before the lead
@@ -179,16 +184,7 @@ def _honouring(doc: Doc) -> None:
         return
     start = after_dateline(doc, first.start, first.end)
     if start < first.end and match_exact("honour_verbs", doc, start):
-        add_candidate(
-            doc,
-            "events",
-            doc[start : start + 1],
-            "event_honouring",
-            0.5,
-            type="ceremony",
-            name=None,
-            edition=None,
-        )
+        _add_event(doc, doc[start : start + 1], "event_honouring", 0.5, "ceremony")
 
 
 def _quoted_activities(doc: Doc) -> None:
@@ -203,15 +199,13 @@ def _quoted_activities(doc: Doc) -> None:
         if end is None:
             continue
         doc.user_data[EVENT_NOUN_SEEN] = True
-        add_candidate(
+        _add_event(
             doc,
-            "events",
             doc[i:end],
             "event_quoted_activities",
             0.8,
-            type="festival",
-            name=doc[k + 1 : end - 1].text,
-            edition=None,
+            "festival",
+            doc[k + 1 : end - 1].text,
         )
 
 
@@ -249,16 +243,7 @@ def _accusatives(doc: Doc) -> None:
         value = values.get((norm[:-1],))
         if value is None or value.endswith("?"):
             continue
-        add_candidate(
-            doc,
-            "events",
-            doc[k : k + 1],
-            "event_noun",
-            0.6,
-            type=value,
-            name=None,
-            edition=None,
-        )
+        _add_event(doc, doc[k : k + 1], "event_noun", 0.6, value)
 
 
 def _brands(doc: Doc) -> None:
@@ -287,15 +272,13 @@ def _brands(doc: Doc) -> None:
         end = _numbered(doc, i + size + place)
         covered.update(range(i, end))
         doc.user_data[EVENT_NOUN_SEEN] = True
-        add_candidate(
+        _add_event(
             doc,
-            "events",
             doc[i:end],
             "event_brand",
             0.8,
-            type=kind,
-            name=doc[i:end].text[head_cut(doc, i, "event_brands") :],
-            edition=None,
+            kind,
+            doc[i:end].text[head_cut(doc, i, "event_brands") :],
         )
 
 
@@ -313,16 +296,7 @@ def _first_definite(doc: Doc) -> None:
         size, value = hit
         if value.endswith("?") or match("event_nouns", doc, i + size):
             continue
-        add_candidate(
-            doc,
-            "events",
-            doc[i : i + size],
-            "event_first_mention",
-            0.5,
-            type=value,
-            name=None,
-            edition=None,
-        )
+        _add_event(doc, doc[i : i + size], "event_first_mention", 0.5, value)
         return
 
 
