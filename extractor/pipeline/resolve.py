@@ -139,5 +139,25 @@ def _precedence(cands: list[Candidate]) -> list[Candidate]:
             same_name(key_tokens(cand), key_tokens(o)) for o in patrons + organizers
         ):
             continue
+        if cand.kind == "patrons" and _office_of_named_patron(cand, patrons, cands):
+            continue
         out.append(cand)
     return out
+
+
+def _office_of_named_patron(
+    cand: Candidate, patrons: list[Candidate], cands: list[Candidate]
+) -> bool:
+    """An office-only patron (``ورعاية سمو أمير منطقة عسير``) whose office a
+    named patron holds, as that patron's mention or another mention of the same
+    man says (``الأمير فيصل بن خالد أمير منطقة عسير``): one patron, not two."""
+    if cand.fields.get("name") or not cand.fields.get("role"):
+        return False
+    office = set(_words(cand.fields["role"]))
+    named = [p for p in patrons if p.fields.get("name")]
+    return any(
+        office <= set(_words(other.fields.get("role")))
+        and any(same_name(key_tokens(other), key_tokens(p)) for p in named)
+        for other in cands
+        if other.fields.get("name") and other.kind in ("patrons", "attendees")
+    )

@@ -653,6 +653,19 @@ def test_a_quoted_title_a_verb_of_launching_opened_is_an_opening(
     assert [(e.type, e.name) for e in _facts(nlp_rules, story).events] == events
 
 
+def test_an_office_only_patron_held_by_the_named_patron_is_one_patron(nlp_rules):
+    story = (
+        "دشن الأمير فيصل بن خالد أمير منطقة عسير مهرجان أبها للتسوق . وأوضح المدير "
+        "أن المهرجان يحظى بدعم ورعاية سمو أمير منطقة عسير وبرعاية الأمير فيصل بن خالد ."
+    )
+    assert [p.name for p in _facts(nlp_rules, story).patrons] == ["فيصل بن خالد"]
+    # an office nobody named holds stays a patron of its own
+    other = (
+        "برعاية محافظ شقراء أقيم الاحتفال ، وحضر الأمير فيصل بن خالد أمير منطقة عسير ."
+    )
+    assert [p.role for p in _facts(nlp_rules, other).patrons] == ["محافظ شقراء"]
+
+
 def test_a_story_that_only_says_the_celebration_reports_it(nlp_rules):
     facts = _facts(
         nlp_rules,
