@@ -324,6 +324,8 @@ def _mention(doc: Doc, i: int, size: int, value: str) -> int:
         or _quoted_name(doc, i, size)
         or _chain_name(doc, i, size)
     )
+    if weak and name and _state_programme(doc, name):
+        return name.end  # برنامج إيران النووي: no civic event
     end = name.end if name else i + size
     edition, end_ed = _edition(doc, end)
     if (
@@ -363,6 +365,15 @@ def _mention(doc: Doc, i: int, size: int, value: str) -> int:
         edition=edition,
     )
     return end
+
+
+def _state_programme(doc: Doc, name: Slice) -> bool:
+    """A weak noun's name holds a word of a state's or an economy's programme
+    (lexicon ``event_names_not_words``: النووي، التقشف)."""
+    return any(
+        match_exact("event_names_not_words", doc, k)
+        for k in range(name.start, name.end)
+    )
 
 
 def _glued_title(doc: Doc, i: int, size: int) -> bool:

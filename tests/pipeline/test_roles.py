@@ -666,6 +666,14 @@ def test_an_office_only_patron_held_by_the_named_patron_is_one_patron(nlp_rules)
     assert [p.role for p in _facts(nlp_rules, other).patrons] == ["محافظ شقراء"]
 
 
+def test_a_states_programme_or_a_un_body_is_no_event(nlp_rules):
+    story = (
+        "وقال الوزير إن برنامج إيران النووي يثير القلق ، وقدم برنامج الأغذية "
+        "العالمي مساعدات ، وأطلقت الحكومة برنامج التقشف ."
+    )
+    assert _facts(nlp_rules, story).events == []
+
+
 def test_a_story_that_only_says_the_celebration_reports_it(nlp_rules):
     facts = _facts(
         nlp_rules,
