@@ -672,6 +672,9 @@ def test_a_states_programme_or_a_un_body_is_no_event(nlp_rules):
         "العالمي مساعدات ، وأطلقت الحكومة برنامج التقشف ."
     )
     assert _facts(nlp_rules, story).events == []
+    # nor are campaigns of war and policing, nor the holders (حَمَلة) of a degree
+    war = "وتواصل الحملة العسكرية ، وطالب حملة البكالوريوس بالتعيين ."
+    assert _facts(nlp_rules, war).events == []
 
 
 def test_a_story_that_only_says_the_celebration_reports_it(nlp_rules):
