@@ -167,6 +167,8 @@ def _lead_subject(doc: Doc) -> None:
             return  # وكيل وزارة النقل: the subject is a person
         if _takes_part(doc, j - 1):
             return  # شاركت فرقة بسمات في ... (اختتم الاتحاد مشاركته): it attends
+        if match_exact("residents_nouns", doc, j - 1):
+            return  # احتفل أهالي | مركز رغبة: the place its people live in
         if prep_clitic(doc[j]) == _BEH or match_exact("venue_preps", doc, j - 1):
             continue  # أقيم المعرض | بمركز الملك فهد الثقافي: a place, no subject
         title = person_title_at(doc, j)
@@ -266,6 +268,8 @@ def _org_after(doc: Doc, k: int, entities: bool = True) -> Slice | None:
             return org
         if is_break(doc[j]) and doc[j].text[:1] not in QUOTES_OPEN:
             return None
+        if match_exact("residents_nouns", doc, j):
+            return None  # احتفل أهالي | مركز الهلالية: where they live
     return None
 
 

@@ -677,6 +677,11 @@ def test_a_states_programme_or_a_un_body_is_no_event(nlp_rules):
     assert _facts(nlp_rules, war).events == []
 
 
+def test_the_place_residents_come_from_is_no_organizer(nlp_rules):
+    story = "احتفل أهالي مركز رغبة بعيد الفطر المبارك ، ونظمت جمعية البر الحفل ."
+    assert [o.name for o in _facts(nlp_rules, story).organizers] == ["جمعية البر"]
+
+
 def test_a_story_that_only_says_the_celebration_reports_it(nlp_rules):
     facts = _facts(
         nlp_rules,
