@@ -48,8 +48,9 @@ def key_tokens(cand: Candidate) -> list[str]:
         ]
     if cand.kind == "events":
         return [cand.fields["type"], *_words(cand.fields.get("name"))]
-    titles = load_lexicon("person_titles")
-    words = [w for w in _words(cand.fields.get("name")) if w not in titles]
+    titles = load_lexicon("person_titles")  # matched before ال is cut: الأمير
+    name = normalize(cand.fields.get("name") or "").split()
+    words = _words(" ".join(w for w in name if w not in titles))
     return words or _words(cand.fields.get("role"))
 
 
@@ -90,13 +91,20 @@ def same_name(a: list[str], b: list[str]) -> bool:
     """
     if overlap(a, b) < SAME:
         return False
+    inside = set(a) <= set(b) or set(b) <= set(a)
+    if inside and a[0] != b[0] and _lineage(a) and _lineage(b):
+        inside = False  # فيصل بن بندر بن خالد in خالد بن فيصل بن بندر: his son
     return (
         a[-1] == b[-1]
         and a[0] == b[0]  # خالد الفيصل، تركي الفيصل: brothers, not one man
-        or set(a) <= set(b)
-        or set(b) <= set(a)
+        or inside
         or a[:SAME_OPENING] == b[:SAME_OPENING]
     )
+
+
+def _lineage(words: list[str]) -> bool:
+    """A name that counts its fathers (بن، بنت; lexicon ``nasab_links``)."""
+    return not load_lexicon("nasab_links").isdisjoint(words)
 
 
 def _same(a: Candidate, b: Candidate) -> bool:

@@ -474,6 +474,33 @@ def test_names_sharing_a_first_word_are_two_entities():
     assert same_name(["فريق", "بوينت", "تطوعي"], ["فريق", "بوينت", "تطوعي", "بالتطوع"])
 
 
+def test_a_father_named_inside_his_sons_lineage_is_another_man(nlp_rules):
+    story = (
+        "أقام الأمير فيصل بن ثامر حفل معايدة بجدة . حضر الحفل صاحب السمو الملكي "
+        "الأمير فيصل بن بندر بن خالد ، وصاحب السمو الملكي الأمير خالد بن فيصل بن "
+        "بندر بن خالد ، والمهندس عبدالله بن جارالله العضيب ، والشيخ جارالله بن "
+        "عبدالله العضيب ."
+    )
+    assert [a.name for a in _facts(nlp_rules, story).attendees] == [
+        "فيصل بن ثامر",
+        "فيصل بن بندر بن خالد",
+        "خالد بن فيصل بن بندر بن خالد",
+        "عبدالله بن جارالله العضيب",
+        "جارالله بن عبدالله العضيب",
+    ]
+
+
+def test_a_title_left_in_a_name_does_not_make_it_another_man():
+    from extractor.pipeline.facts import Candidate
+    from extractor.pipeline.resolve import key_tokens, same_name
+
+    titled = Candidate(
+        "attendees", 0, 1, {"name": "الأمير تركي بن مقرن بن عبدالعزيز"}, ""
+    )
+    bare = Candidate("attendees", 2, 3, {"name": "تركي بن مقرن"}, "")
+    assert same_name(key_tokens(titled), key_tokens(bare))
+
+
 def test_two_poets_with_one_first_name_are_both_attendees(nlp_rules):
     story = (
         "وفي المهرجان أحيا الشعراء سعد الخلاوي ، نواف التركي أمسية . "
