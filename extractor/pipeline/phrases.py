@@ -32,7 +32,7 @@ from extractor.pipeline.lexicons import (
 from extractor.pipeline.resources import phrase_index
 
 MAX_CHAIN = 9  # tokens in a construct chain after its head
-MAX_NAME = 8  # tokens in a personal name (بدر بن محمد بن جلوي آل سعود: 7)
+MAX_NAME = 11  # tokens in a personal name (خالد بن فيصل بن بندر بن خالد بن عبدالعزيز آل سعود: 11)
 NISBA_LETTERS = 4  # letters of the shortest relative adjective read as one (سكني)
 PER_LABELS = ("PER", "PERS")
 ORG_LABELS = ("ORG",)

@@ -515,6 +515,13 @@ def test_a_long_royal_name_is_read_whole(nlp_rules):
     assert [p.name for p in _facts(nlp_rules, story).patrons] == [
         "بدر بن محمد بن جلوي آل سعود"
     ]
+    five = (
+        "أقام الأمير فيصل بن ثامر حفلا ، حضره صاحب السمو الملكي الأمير محمد بن "
+        "فيصل بن بندر بن خالد بن عبدالعزيز ."
+    )  # four fathers: nine words
+    long_name = "محمد بن فيصل بن بندر بن خالد بن عبدالعزيز"
+    # the NER's entity is read whole too
+    assert _attendees_with_entities(nlp_rules, five, [long_name])[-1] == long_name
 
 
 def test_the_place_after_a_verb_of_holding_is_the_venue_town(nlp_rules):
