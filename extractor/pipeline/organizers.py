@@ -75,6 +75,8 @@ def find_organizers(doc: Doc) -> Doc:
     _committees(doc)
     if not candidates(doc, "organizers"):
         _organizing_people(doc)  # no body is said to organize
+    if not candidates(doc, "organizers"):
+        _hosts(doc)
     _lead_subject(doc)
     _event_owner(doc)
     return doc
@@ -102,6 +104,35 @@ def _organizing_people(doc: Doc) -> None:
             continue
         name = doc[person.name.start : person.name.end]
         add_candidate(doc, "organizers", name, "organizer_person", 0.6, name=name.text)
+
+
+HOST_REACH = 4  # words between a titled host's name and the event he held
+
+
+def _hosts(doc: Doc) -> None:
+    """A titled person who holds the event himself, where no body is named:
+    ``أقام صاحب السمو الملكي الأمير فيصل بن ثامر مساء أول أمس حفل معايدة``
+    (an organizing verb, the person, then the event noun a few words on)."""
+    for cue in role_cues(doc):
+        if cue.role != "organizer":
+            continue
+        person = person_at(doc, cue.end)
+        if person is None or person.name is None or not person.titles:
+            continue
+        reach = range(person.end, min(person.end + HOST_REACH, len(doc)))
+        if any(_held_event_at(doc, k) for k in reach):
+            name = doc[person.name.start : person.name.end]
+            add_candidate(
+                doc, "organizers", name, "organizer_host", 0.6, name=name.text
+            )
+            return
+
+
+def _held_event_at(doc: Doc, k: int) -> bool:
+    """A strong event noun, not glued to a preposition (a weak one, برنامج،
+    is as often a television programme: يستضيف الشيخ ... برنامج "عائشة")."""
+    hit = match("event_nouns", doc, k)
+    return bool(hit) and not hit[1].endswith("?") and not prep_clitic(doc[k])
 
 
 OWNED_EVENTS = ("festival", "ceremony")  # مهرجان بلدية X: the body holds it

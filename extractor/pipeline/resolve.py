@@ -55,9 +55,18 @@ def key_tokens(cand: Candidate) -> list[str]:
 
 
 def _words(text: str | None) -> list[str]:
-    """Normalized words, quotes and brackets stripped (``فرقة «خواطر الظلام»``)."""
-    words = (w.strip(_NOT_WORD) for w in normalize(text or "").split())
-    return [_no_article(w) for w in words if any(c.isalnum() for c in w)]
+    """Normalized words, quotes and brackets stripped (``فرقة «خواطر الظلام»``),
+    compound names joined (``عبد الرحمن`` = ``عبدالرحمن``; lexicon ``name_joins``)."""
+    words = [w.strip(_NOT_WORD) for w in normalize(text or "").split()]
+    words = [w for w in words if any(c.isalnum() for c in w)]
+    joins = load_lexicon("name_joins")
+    joined: list[str] = []
+    for word in words:
+        if joined and joined[-1] in joins:
+            joined[-1] += word
+        else:
+            joined.append(word)
+    return [_no_article(w) for w in joined]
 
 
 _NOT_WORD = "\"'«»“”‘’()[]{}<>.,،؛:!?-–—"
@@ -91,15 +100,40 @@ def same_name(a: list[str], b: list[str]) -> bool:
     """
     if overlap(a, b) < SAME:
         return False
+    if _other_fathers(a, b):
+        return False  # فيصل بن ثامر بن عبدالعزيز، فيصل بن بندر بن خالد بن عبدالعزيز
     inside = set(a) <= set(b) or set(b) <= set(a)
     if inside and a[0] != b[0] and _lineage(a) and _lineage(b):
         inside = False  # فيصل بن بندر بن خالد in خالد بن فيصل بن بندر: his son
     return (
-        a[-1] == b[-1]
+        _same_word(a[-1], b[-1])
         and a[0] == b[0]  # خالد الفيصل، تركي الفيصل: brothers, not one man
         or inside
         or a[:SAME_OPENING] == b[:SAME_OPENING]
     )
+
+
+GLUED = 3  # letters of a word run into the one before it (بن أحمداختتمت)
+
+
+def _same_word(x: str, y: str) -> bool:
+    """One word, or one with the next word glued on where a space fell out."""
+    short, long = sorted((x, y), key=len)
+    return x == y or (long.startswith(short) and len(long) - len(short) >= GLUED)
+
+
+def _other_fathers(a: list[str], b: list[str]) -> bool:
+    """Two lineages whose fathers differ: neither's father is named in the other
+    (``زياد بن نحيت`` stays ``زياد بن حجاب بن نحيت``: نحيت is in the longer)."""
+    fa, fb = _father(a), _father(b)
+    if not (fa and fb) or _same_word(fa, fb):
+        return False
+    return fa not in b and fb not in a
+
+
+def _father(words: list[str]) -> str | None:
+    links = load_lexicon("nasab_links")
+    return words[2] if len(words) > 2 and words[1] in links else None
 
 
 def _lineage(words: list[str]) -> bool:

@@ -482,12 +482,34 @@ def test_a_father_named_inside_his_sons_lineage_is_another_man(nlp_rules):
         "عبدالله العضيب ."
     )
     assert [a.name for a in _facts(nlp_rules, story).attendees] == [
-        "فيصل بن ثامر",
-        "فيصل بن بندر بن خالد",
+        "فيصل بن بندر بن خالد",  # the host فيصل بن ثامر organizes
         "خالد بن فيصل بن بندر بن خالد",
         "عبدالله بن جارالله العضيب",
         "جارالله بن عبدالله العضيب",
     ]
+
+
+def test_a_titled_host_holds_the_party_where_no_body_is_named(nlp_rules):
+    story = (
+        "أقام صاحب السمو الملكي الأمير فيصل بن ثامر بن عبدالعزيز مساء أمس حفل "
+        "معايدة بجدة . حضر الحفل صاحب السمو الملكي الأمير فيصل بن بندر بن خالد "
+        "بن عبدالعزيز ."
+    )
+    facts = _facts(nlp_rules, story)
+    assert [o.name for o in facts.organizers] == ["فيصل بن ثامر بن عبدالعزيز"]
+    # one first name and one grandfather, two fathers: two men
+    assert [a.name for a in facts.attendees] == ["فيصل بن بندر بن خالد بن عبدالعزيز"]
+    tv = "ويستضيف الشيخ إبراهيم الدويش برنامج «عائشة» ، ويقام حفل ختامي ."
+    assert _facts(nlp_rules, tv).organizers == []  # a programme he presents
+
+
+def test_names_written_with_a_compound_apart_are_one():
+    from extractor.pipeline.resolve import _words, same_name
+
+    one = _words("محمد بن عبدالرحمن المخرج")
+    assert same_name(one, _words("محمد بن عبد الرحمن المخرج"))
+    assert same_name(_words("عبد العزيز بن أحمد"), _words("عبد العزيز بن أحمداختتمت"))
+    assert not same_name(_words("زياد بن محمد"), _words("زياد بن محمدي"))
 
 
 def test_a_title_left_in_a_name_does_not_make_it_another_man():
