@@ -96,7 +96,11 @@ def same_name(a: list[str], b: list[str]) -> bool:
     التطوعي بمحافظة الأحساء``). A shared last word alone is no identity
     (``خالد الفيصل``, ``تركي الفيصل``), nor is a shared first word:
     ``سعد الجميلي`` and ``سعد الخلاوي`` are two poets, ``وزارة الزراعة``
-    and ``وزارة الصحة`` two ministries.
+    and ``وزارة الصحة`` two ministries. Between two lineages (بن ...) the
+    fathers decide: different fathers, neither named in the other, are two men
+    (``فيصل بن ثامر بن عبدالعزيز``, ``فيصل بن بندر بن خالد بن عبدالعزيز``), and
+    a lineage inside another with a different first word is a son's
+    (``خالد بن فيصل بن بندر`` holds ``فيصل بن بندر``).
     """
     if overlap(a, b) < SAME:
         return False
