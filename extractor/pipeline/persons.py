@@ -65,6 +65,9 @@ def is_ranked(person: PersonParse) -> bool:
     )
 
 
+MAX_APPOSED_OFFICES = 3  # offices one person holds, side by side
+
+
 def office_at(doc: Doc, i: int) -> Slice | None:
     """An office phrase (``محافظ جدة``, ``رئيس الهيئة العامة للسياحة``) at ``i``."""
     hit = match_exact("person_offices", doc, i)
@@ -83,6 +86,17 @@ def office_at(doc: Doc, i: int) -> Slice | None:
         if second:
             end = extend_chain(doc, end + second[0], royal=False)
     return Slice(i, end)
+
+
+def _names_someone(doc: Doc, k: int) -> bool:
+    """An office head at ``k`` that is a given name (lexicon
+    ``office_given_names``) and a name's first word: ``مساعد | بن عبدالرحمن``
+    (not ``محافظ | بن حسن``, a misspelled بني حسن)."""
+    return (
+        k + 1 < len(doc)
+        and bool(match_exact("office_given_names", doc, k))
+        and bool(match_exact("nasab_links", doc, k + 1))
+    )
 
 
 def _served_place(doc: Doc, k: int) -> int | None:
@@ -172,13 +186,18 @@ def person_at(
             titles.append(Slice(k, k + length))
             k += length
             continue
-        office = office_at(doc, k)
+        office = (
+            None
+            if _given_name_after_title(doc, titles, k) or _names_someone(doc, k)
+            else office_at(doc, k)
+        )
         if office and office.end > k and (role is None or role.end == k):
             role = office if role is None else Slice(role.start, office.end)
             k = office.end  # رئيس بلدية القريات الرئيس التنفيذي لمهرجان كاف
             continue
         break
-    name = name_at(doc, k, conjunction=conjunction and k == i)
+    given = _given_name_after_title(doc, titles, k)
+    name = name_at(doc, k, conjunction=conjunction and k == i, given=given)
     if role is not None and role.end == k and not _is_per(doc, name):
         found = _named_after_office(doc, k)
         if found:
@@ -210,6 +229,19 @@ def person_at(
     if name is None and role is None:
         return None
     return PersonParse(i, k, titles, name, role, doc)
+
+
+def _given_name_after_title(doc: Doc, titles: list[Slice], k: int) -> bool:
+    """``الدكتور | مساعد العيبان``: right after a title with the article, an
+    office head that is also a given name (lexicon ``office_given_names``) is
+    the name; after ``معالي`` or ``سعادة`` it stays the office."""
+    return (
+        bool(titles)
+        and titles[-1].end == k
+        and k < len(doc)
+        and is_definite(doc[k - 1])
+        and bool(match_exact("office_given_names", doc, k))
+    )
 
 
 def _glued_after_office(doc: Doc, role: Slice | None, name: Slice) -> bool:
@@ -367,4 +399,19 @@ def trailing_office(doc: Doc, k: int) -> Slice | None:
         k += 1
     if k < len(doc) and (has_waw(doc[k]) or doc[k].norm_ == "\u0648"):
         return None
-    return office_at(doc, k)
+    office = office_at(doc, k)
+    for _ in range(MAX_APPOSED_OFFICES):
+        # offices side by side: وزير الدولة | عضو مجلس الوزراء | رئيس الديوان الملكي
+        end = office.end if office else k
+        nxt = match_exact("person_offices", doc, end) if office else None
+        if not nxt or _names_someone(doc, end):
+            break
+        more = office_at(doc, end)
+        if (
+            more is None
+            or (more.end == end + nxt[0] and not is_definite(doc[end]))
+            or doc[more.end - 1].norm_ == _ALA
+        ):  # an indefinite head alone (مساعد | غيث, a name); المشرف على | البرنامج
+            break
+        office = Slice(office.start, more.end)
+    return office

@@ -309,14 +309,18 @@ class Slice:
         return doc[self.start : self.end].text
 
 
-def name_at(doc: Doc, i: int, conjunction: bool = False) -> Slice | None:
+def name_at(
+    doc: Doc, i: int, conjunction: bool = False, given: bool = False
+) -> Slice | None:
     """A personal name starting at ``i``, or None.
 
     A PER entity starting here wins. Otherwise: a first word that is no
     title, office, head noun or stop; links (بن، آل، أبو) with the word after
     them; a second word of any kind; then only definite family names.
     ``conjunction``: the first word may carry the و that joins the name to a
-    list (``سعيد بن مانع | وفهد الشهراني``).
+    list (``سعيد بن مانع | وفهد الشهراني``). ``given``: the first word may be
+    an office that is also a given name (lexicon ``office_given_names``), as
+    it is right after a title (``الدكتور | مساعد العيبان``).
     """
     if i >= len(doc):
         return None
@@ -326,7 +330,7 @@ def name_at(doc: Doc, i: int, conjunction: bool = False) -> Slice | None:
         # the NER may run a name on into what follows (الفالح المؤتمر العالمي)
         end = next((k for k in range(i + 1, end) if _ends_name(doc, k)), end)
         return Slice(i, end)
-    if not _name_word(doc, i, first=True, conjunction=conjunction):
+    if not _name_word(doc, i, first=True, conjunction=conjunction, given=given):
         return None
     k = i + 1
     while k < len(doc) and k - i < MAX_NAME and _name_word(doc, k):
@@ -354,7 +358,11 @@ _PLACE_HEADS = ("org_heads", "venue_heads", "place_kinds")
 
 
 def _name_word(
-    doc: Doc, k: int, first: bool = False, conjunction: bool = False
+    doc: Doc,
+    k: int,
+    first: bool = False,
+    conjunction: bool = False,
+    given: bool = False,
 ) -> bool:
     if k >= len(doc) or is_blocked(doc, k):
         return False
@@ -363,6 +371,8 @@ def _name_word(
         if not conjunction:
             return False
         norm = norm[1:]  # وفهد: the lexicon tests below look past a leading و
+    if given and first and match_exact("office_given_names", doc, k):
+        return True
     if match_exact("person_offices", doc, k) or match_exact("org_heads", doc, k):
         return bool(k + 1 < len(doc) and match_exact("person_name_links", doc, k + 1))
     if match_exact("event_nouns", doc, k) or match_exact("venue_heads", doc, k):
