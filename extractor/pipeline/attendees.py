@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 from extractor.pipeline.events import event_noun_at
 from extractor.pipeline.facts import candidates, ensure_extensions
 from extractor.pipeline.lexicons import (
+    COMMAS,
     QUOTES_CLOSE,
     QUOTES_OPEN,
     exact_hits,
@@ -56,7 +57,6 @@ from extractor.pipeline.roles import (
 )
 
 MAX_LIST = 8  # mentions read after one cue
-_COMMA = frozenset({",", "\u060c"})  # , ،
 _WAW = "\u0648"  # و
 _LAM = "\u0644"  # ل
 _BEH = "\u0628"  # ب
@@ -293,7 +293,7 @@ def _untitled_after(doc: Doc, k: int) -> int:
     for _ in range(MAX_LIST):
         if k >= len(doc):
             return k
-        if doc[k].text in _COMMA or doc[k].norm_ == _WAW:
+        if doc[k].text in COMMAS or doc[k].norm_ == _WAW:
             j = k + 1
             if j < len(doc) and has_waw(doc[j]):
                 return k  # ، وحافظ الحضور على ...: a new clause
@@ -392,7 +392,7 @@ def _listed_after(doc: Doc, k: int, end: int) -> bool:
         return True  # والأستاذ ...، or the titled name of an office read before
     between = doc[end] if k == end + 1 else None
     return between is not None and (
-        between.text in _COMMA
+        between.text in COMMAS
         or between.norm_ == _WAW
         or is_definite(between)  # an office's adjective: وكيل الرئيس ... المكلف
     )
@@ -498,7 +498,7 @@ def _honoured(doc: Doc) -> None:
             if org is None:
                 continue  # كرمهم، كرم في الحفل: no subject to read past
             end = org.end
-        if end < len(doc) and doc[end].text in _COMMA:
+        if end < len(doc) and doc[end].text in COMMAS:
             end += 1
         if end < len(doc) and not prep_clitic(doc[end]):  # جمعية البر | بمركز الحكامية
             _read_items(doc, end, listed=False)
@@ -615,7 +615,7 @@ def _next_titled_item(doc: Doc, k: int) -> int | None:
     """Where the list goes on past a first item no rule reads: after a comma,
     at a titled person (``، والشيخ محمد السبر``), within :data:`ITEM_WORDS`."""
     for j in range(k, min(k + ITEM_WORDS, len(doc) - 1)):
-        if doc[j].text in _COMMA:
+        if doc[j].text in COMMAS:
             return j + 1 if match_exact("person_titles", doc, j + 1) else None
         if is_break(doc[j]):
             return None
@@ -636,8 +636,8 @@ def _read_items(doc: Doc, k: int, listed: bool) -> int:
         if k >= len(doc):
             return n + 1
         glued = False
-        if doc[k].text in _COMMA or doc[k].norm_ == _WAW:
-            comma = doc[k].text in _COMMA
+        if doc[k].text in COMMAS or doc[k].norm_ == _WAW:
+            comma = doc[k].text in COMMAS
             k += 1
             glued = k < len(doc) and has_waw(doc[k])  # ، وثاني الدهمشي
             # الشاعران X وY، | تناولت الوطن: past a comma with no و, the NER vouches
@@ -686,7 +686,7 @@ def _past_event_object(doc: Doc, k: int) -> int:
         end += 1
     if not is_definite(doc[end - 1]):
         return k  # حضر حفل | ...: no object the verb could have
-    return end + 1 if end < len(doc) and doc[end].text in _COMMA else end
+    return end + 1 if end < len(doc) and doc[end].text in COMMAS else end
 
 
 def _prepositional(doc: Doc, k: int) -> bool:

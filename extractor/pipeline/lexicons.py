@@ -28,6 +28,7 @@ _PREPS = ("\u0628", "\u0644", "\u0643")  # ب ل ك
 # ” opens a quote too where it follows a space: Arabic text often writes ” الوطن ”
 QUOTES_OPEN = frozenset("\"\u201c\u201d\u00ab\u201e\u2018'(")  # " “ ” « „ ‘ ' (
 QUOTES_CLOSE = frozenset("\"\u201d\u00bb\u201c\u2019')")  # " ” » “ ’ ' )
+COMMAS = frozenset({",", "\u060c"})  # , ،
 
 
 @lru_cache(maxsize=1)

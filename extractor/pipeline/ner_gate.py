@@ -20,10 +20,15 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import minibatch
 
-from extractor.pipeline.lexicons import match_exact
+from extractor.pipeline.lexicons import (
+    QUOTES_CLOSE,
+    QUOTES_OPEN,
+    is_break,
+    match_exact,
+)
 from extractor.pipeline.roles import (
     coordinated_placing,
     leads_group_present,
@@ -127,7 +132,18 @@ def _map_back(doc: Doc, ent: Span, offsets: list[int]) -> Span | None:
     start, end = offsets[ent.start], offsets[ent.end - 1] + 1
     if end - start != len(ent):
         return None  # the entity straddles two sentences that are not adjacent
-    return Span(doc, start, end, label=ent.label_)
+    # the model may take a dash or a comma at an edge (وزارة الدفاع –); quotes stay
+    while start < end and _loose(doc[start]):
+        start += 1
+    while end > start and _loose(doc[end - 1]):
+        end -= 1
+    return Span(doc, start, end, label=ent.label_) if end > start else None
+
+
+def _loose(token: Token) -> bool:
+    """Punctuation that belongs to no name: not a quote or a bracket."""
+    text = token.text
+    return is_break(token) and not (set(text) & (QUOTES_OPEN | QUOTES_CLOSE))
 
 
 @Language.factory(

@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 from extractor.pipeline.events import after_dateline, event_noun_at, mentions_event
 from extractor.pipeline.facts import add_candidate, candidates, ensure_extensions
 from extractor.pipeline.lexicons import (
+    COMMAS,
     QUOTES_OPEN,
     exact_hits,
     has_waw,
@@ -182,7 +183,6 @@ def _performs_or_names_event(doc: Doc, org: Slice) -> bool:
 _BEH = "\u0628"  # ب
 _MIN = "\u0645\u0646"  # من
 _WHERE = frozenset({"\u0628", "\u0643"})  # ب ك glued to a place
-_COMMA = frozenset({",", "\u060c"})  # , ،
 
 
 def _lead_subject(doc: Doc) -> None:
@@ -335,7 +335,7 @@ def _units(doc: Doc, k: int) -> None:
     the body right before the cue is an organizer, and so is each unit after
     it, in apposition after a comma.
     """
-    if k < len(doc) and doc[k].text in _COMMA:
+    if k < len(doc) and doc[k].text in COMMAS:
         k += 1
     hit = match_exact("organizer_unit_cues", doc, k)
     if not hit:
@@ -347,7 +347,7 @@ def _units(doc: Doc, k: int) -> None:
             return  # ممثلة في مديرها ...: a person, or a bare head
         _add(doc, org, "organizer_unit")
         k = org.end + 1
-        if org.end >= len(doc) or doc[org.end].text not in _COMMA:
+        if org.end >= len(doc) or doc[org.end].text not in COMMAS:
             return
 
 

@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractor.pipeline.facts import candidates, ensure_extensions
-from extractor.pipeline.lexicons import is_break, match_exact, match_head
+from extractor.pipeline.lexicons import COMMAS, is_break, match_exact, match_head
 from extractor.pipeline.persons import PersonParse, is_named, is_ranked, person_at
 from extractor.pipeline.phrases import Slice, org_at
 from extractor.pipeline.roles import add_org_person, add_person, role_cues
@@ -20,7 +20,6 @@ MAX_GAP = 3  # tokens allowed between an opener verb and its subject
 MAX_SUBJECT = 12  # tokens an office-and-name subject may span before its verb
 MAX_CLAUSE = 30  # tokens from a clause-opening كان to its opener verb
 _KANA = frozenset({"\u0643\u0627\u0646", "\u0648\u0643\u0627\u0646"})  # كان وكان
-_COMMAS = frozenset({",", "\u060c"})  # , ،
 
 
 @Language.component("civic_patrons")
@@ -62,7 +61,7 @@ def _sponsor(doc: Doc, org: Slice) -> bool:
 def _patron_before(doc: Doc, k: int) -> None:
     """The person thanked for a patronage: ``شكره لصاحب السمو الملكي الأمير فيصل
     بن خالد أمير منطقة عسير، على رعايته`` (a comma may stand between)."""
-    if k > 0 and doc[k - 1].text in _COMMAS:
+    if k > 0 and doc[k - 1].text in COMMAS:
         k -= 1
     for start in range(max(k - MAX_SUBJECT, 0), k - 1):
         if not (
@@ -130,7 +129,7 @@ def _subject_after_kana(doc: Doc, k: int) -> PersonParse | None:
     """The named office-holder right after a كان earlier in the verb's sentence."""
     sent_start = doc[k].sent.start if k < len(doc) else 0
     for j in range(k - 1, max(sent_start, k - MAX_CLAUSE) - 1, -1):
-        if is_break(doc[j]) and doc[j].text not in _COMMAS:
+        if is_break(doc[j]) and doc[j].text not in COMMAS:
             return None  # another sentence or a quote
         if doc[j].norm_ in _KANA:
             person = person_at(doc, j + 1)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from extractor.pipeline.lexicons import (
+    COMMAS,
     has_waw,
     is_break,
     is_definite,
@@ -38,7 +39,6 @@ from extractor.pipeline.resources import load_lexicon
 
 MIN_NAME_WORD = 3  # letters in each word of an untitled name
 MAX_OFFICE_GAP = 3  # words an office chain may leave before a PER entity
-_COMMA = frozenset({",", "\u060c"})  # , ،
 _ALA = "\u0639\u0644\u064a"  # على as normalized (ى -> ي)
 _BEH = "\u0628"  # ب
 _FI = "\u0641\u064a"  # في
@@ -266,11 +266,11 @@ def _named_after_comma(doc: Doc, k: int) -> tuple[int, list[Slice], Slice] | Non
             (
                 c
                 for c in range(k + 1, min(k + 1 + MAX_OFFICE_GAP, len(doc)))
-                if doc[c].text in _COMMA or is_break(doc[c]) or has_waw(doc[c])
+                if doc[c].text in COMMAS or is_break(doc[c]) or has_waw(doc[c])
             ),
             k,
         )
-    if office_end >= len(doc) or doc[office_end].text not in _COMMA:
+    if office_end >= len(doc) or doc[office_end].text not in COMMAS:
         return None
     j = office_end + 1
     # مستشار خادم الحرمين الشريفين، | أمير منطقة مكة المكرمة الأمير خالد الفيصل
@@ -395,7 +395,7 @@ def trailing_office(doc: Doc, k: int) -> Slice | None:
 
     Not one joined by و: ``X، والمشرف العام ...`` is the list's next item.
     """
-    if k < len(doc) and doc[k].text in _COMMA:
+    if k < len(doc) and doc[k].text in COMMAS:
         k += 1
     if k < len(doc) and (has_waw(doc[k]) or doc[k].norm_ == "\u0648"):
         return None

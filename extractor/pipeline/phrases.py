@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from extractor.arabic.normalize import strip_prepositions
 from extractor.pipeline.dates import DATE_TOKENS
 from extractor.pipeline.lexicons import (
+    COMMAS,
     QUOTES_CLOSE,
     QUOTES_OPEN,
     has_waw,
@@ -76,7 +77,13 @@ def in_entity(doc: Doc, piece: Slice, labels: tuple[str, ...]) -> bool:
 def is_blocked(doc: Doc, i: int) -> bool:
     """A token no name chain may cross: a cue, a title, a stop or part of a date."""
     tok = doc[i]
-    if is_break(tok) or not is_word(tok) or is_stop(tok) or i in _date_tokens(doc):
+    if (
+        is_break(tok)
+        or not is_word(tok)
+        or len(tok.text) == 1  # منتجع | و4 %: a letter cut off a number
+        or is_stop(tok)
+        or i in _date_tokens(doc)
+    ):
         return True
     return bool(
         match_exact("role_cues", doc, i) or match_exact("person_titles", doc, i)
@@ -537,6 +544,7 @@ def antecedent(doc: Doc, org: Slice) -> Slice | None:
     return same[0] if same else None
 
 
+_ALLAH = "\u0627\u0644\u0644\u0647"  # الله
 ALIAS_TOKENS = 8  # tokens of a quoted alias, quotes included («إيثار»)
 
 
@@ -548,7 +556,15 @@ def alias_after(doc: Doc, k: int) -> int | None:
     القرية "``) names the event, not the place.
     """
     end = quoted_after(doc, k, ALIAS_TOKENS)
-    if end is None or match("event_nouns", doc, k + 1):
+    if (
+        end is None
+        or match("event_nouns", doc, k + 1)
+        or any(
+            doc[n].text in COMMAS  # جامعة شيكاغو (خوسيه كازانوفا، ص 319): a citation
+            or doc[n].norm_ == _ALLAH  # ملعب الأمير ... (يرحمه الله): a prayer
+            for n in range(k + 1, end - 1)
+        )
+    ):
         return None
     return end
 

@@ -4,7 +4,7 @@ import pytest
 
 import extractor
 from extractor.api import default_model_path
-from extractor.pipeline.ner_gate import candidate_pieces
+from extractor.pipeline.ner_gate import _map_back, candidate_pieces
 
 TEXT = (
     "شهدت المدينة أجواء حارة طوال الأسبوع الماضي مع رياح نشطة.\n"
@@ -83,3 +83,17 @@ def test_a_group_word_opens_a_window_only_after_a_presence_cue():
     cue = next(t.i for t in present if t.text == "بحضور")
     group = next(t.i for t in present if t.text == "منهم")
     assert candidate_pieces(present, 3, 12)[1] == (cue - 3, group + 12)
+
+
+def test_an_entity_mapped_back_loses_a_dash_or_comma_at_its_edges_not_its_quotes():
+    import spacy
+    from spacy.tokens import Doc, Span
+
+    words = ["ممثلة", "في", "وزارة", "الدفاع", "–", "،", "فرقة", "«", "خواطر", "»"]
+    doc = Doc(spacy.blank("ar").vocab, words=words)
+    offsets = list(range(len(words)))
+    dash = _map_back(doc, Span(doc, 2, 6, label="ORG"), offsets)
+    assert dash is not None and dash.text == "وزارة الدفاع"
+    quoted = _map_back(doc, Span(doc, 5, 10, label="ORG"), offsets)
+    assert quoted is not None and quoted.text == "فرقة « خواطر »"
+    assert _map_back(doc, Span(doc, 4, 6, label="ORG"), offsets) is None

@@ -612,6 +612,26 @@ def test_a_venue_is_only_in_a_sentence_that_tells_of_an_event(nlp_rules, story, 
             "وقالت رئيسة مشروع مكافحة التحرش في الدنمارك إن الحملة نجحت .",
             [],
         ),
+        (  # a prayer after the eponym and a citation in brackets are no alias
+            "أقيم الحفل على ملعب الأمير عبدالرحمن بن سعود (يرحمه الله) أمس .",
+            ["ملعب الأمير عبدالرحمن بن سعود"],
+        ),
+        (
+            "وقدم المحاضر ندوة بجامعة الطائف (المصدر، ص 319) أمس .",
+            ["جامعة الطائف"],
+        ),
+        (  # a bracketed or quoted alias stays, a stop word in it too
+            "أقيم الحفل في قاعة (واحة الثقافة) بالنادي .",
+            ["قاعة (واحة الثقافة)"],
+        ),
+        (
+            'أقامت الصحيفة حفل معايدة بمقر دار "اليوم" للإعلام بالدمام .',
+            ['مقر دار "اليوم"'],
+        ),
+        (  # a letter cut off a number is no word of a name
+            "قضى زوار المهرجان ليلة في منتجع و4 % عند أهلهم .",
+            [],
+        ),
     ],
 )
 def test_places_an_event_is_held_at(nlp_rules, story, venues):
