@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span
 
 from extractor.pipeline.facts import add_candidate, candidates, ensure_extensions
 from extractor.pipeline.lexicons import (
+    COMMAS,
     QUOTES_CLOSE,
     QUOTES_OPEN,
     exact_hits,
@@ -350,7 +351,7 @@ def _mention(doc: Doc, i: int, size: int, value: str) -> int:
         elif definite:
             return i + size
         described = _described(doc, i, size)
-        if weak and not described:
+        if weak and not described and not _attended(doc, i, size, kind):
             return i + size
         if described:  # the evidence keeps what the event is about
             end = _chain_end(doc, i, size)
@@ -413,6 +414,20 @@ def _organized_by(doc: Doc, k: int) -> bool:
         return False
     hit = match_exact("role_cues", doc, k + 1)
     return bool(hit) and hit[1].startswith("organizer")
+
+
+def _attended(doc: Doc, i: int, size: int, kind: str) -> bool:
+    """An unnamed meeting with a cue of presence or patronage right after it (a
+    comma between): ``سيعقد يوم الخميس لقاء عام، | بحضور أمين العاصمة``. Only
+    a meeting: ``برنامج تلفزيوني بحضور مندوب ...`` is a broadcast, and a
+    sponsored ``مشروع`` a project."""
+    if kind != "meeting":
+        return False
+    k = _chain_end(doc, i, size)
+    if k < len(doc) and doc[k].text in COMMAS:
+        k += 1
+    hit = match_exact("role_cues", doc, k) if k < len(doc) else None
+    return bool(hit) and hit[1].split(":")[0] in ("attendee", "patron")
 
 
 def _found_before(doc: Doc, kind: str) -> bool:

@@ -753,6 +753,20 @@ def test_a_states_programme_or_a_un_body_is_no_event(nlp_rules):
     assert _facts(nlp_rules, war).events == []
 
 
+def test_an_unnamed_meeting_with_people_present_is_an_event(nlp_rules):
+    story = "وسيعقد يوم الخميس لقاء عام، بحضور أمين العاصمة الدكتور أسامة البار ."
+    facts = _facts(nlp_rules, story)
+    assert [(e.type, e.name) for e in facts.events] == [("meeting", None)]
+    assert [a.name for a in facts.attendees] == ["أسامة البار"]
+    # a meeting only spoken of, a broadcast or a project with people around: none
+    for story in (
+        "وأكد أن لقاء عاما سيجمع الأعضاء .",
+        "وسيبث برنامج تلفزيوني بحضور مندوب الصليب الأحمر .",
+        "وكانت الشركة شريكا في مشروع رعاه الاتحاد الأوروبي .",
+    ):
+        assert _facts(nlp_rules, story).events == [], story
+
+
 def test_the_place_residents_come_from_is_no_organizer(nlp_rules):
     story = "احتفل أهالي مركز رغبة بعيد الفطر المبارك ، ونظمت جمعية البر الحفل ."
     assert [o.name for o in _facts(nlp_rules, story).organizers] == ["جمعية البر"]
