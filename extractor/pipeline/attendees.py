@@ -652,8 +652,11 @@ def _read_items(doc: Doc, k: int, listed: bool) -> int:
 
 
 def _read_presenter(doc: Doc, k: int) -> None:
-    """``يقدمها المدرب عبدالرحمن الغامدي``: one person, whom the NER confirms unless titled."""
+    """``يقدمها المدرب عبدالرحمن الغامدي``: one person, whom the NER confirms
+    unless titled; or the body whose members present it (``قدمه طلاب جامعة عفت``)."""
     k = _past_proxy(doc, k)
+    if _members_of(doc, k):
+        return
     person = person_at(doc, k)
     if (
         (person is None or person.name is None)
@@ -667,6 +670,27 @@ def _read_presenter(doc: Doc, k: int) -> None:
         )  # قدمها المدرب | عبدالرحمن الغامدي (a PER entity)
     if person and person.name and is_named(person) and _confirmed(doc, person):
         add_person(doc, "attendees", person, "presenter")
+
+
+def _members_of(doc: Doc, k: int) -> int | None:
+    """A named body whose members take part: ``[مجموعة من] أطفال جمعية إنسان``
+    (lexicons ``group_quantifiers``, ``member_nouns``) makes the body an
+    attendee. Returns where the body's phrase ends (a list reads on past
+    ``وأعضاء مجلس الإدارة``, which names none), or None."""
+    quantifier = match_exact("group_quantifiers", doc, k) if k < len(doc) else None
+    if quantifier:
+        k += quantifier[0]
+    if k + 1 >= len(doc) or not match_exact("member_nouns", doc, k):
+        return None
+    org = org_at(doc, k + 1)
+    if org is None or org.end < k + 3:
+        return None  # عدد من منسوبي | الجمعية: no body named
+    if ent_starting(doc, k + 1, ORG_LABELS) is not None or not (
+        is_definite(doc[k + 1])  # أعضاء | اللجان بدورهم: a kind of body
+        or all(is_definite(doc[j]) for j in range(k + 2, org.end))
+    ):  # أعضاء | مجلس الإدارة، هيئة التدريس: a body of any club, no name
+        add_org_person(doc, "attendees", org, "members+org", 0.7)
+    return org.end  # named or not, a list goes on past it
 
 
 OBJECT_WORDS = 3  # definite words completing an event object (حفل التسليم)
@@ -705,6 +729,9 @@ def _prepositional(doc: Doc, k: int) -> bool:
 def _read_one(
     doc: Doc, k: int, listed: bool = False, conjunction: bool = False
 ) -> int | None:
+    members = _members_of(doc, k)  # طلاب جامعة الملك سعود: the body attends
+    if members:
+        return members
     # a bare name glued to its و (وفهد الشهراني) only where an opener vouches for names
     person = person_at(doc, k, conjunction=conjunction and listed, apposition=True)
     if person and person.name and is_named(person, listed):

@@ -767,6 +767,34 @@ def test_an_unnamed_meeting_with_people_present_is_an_event(nlp_rules):
         assert _facts(nlp_rules, story).events == [], story
 
 
+@pytest.mark.parametrize(
+    "story, attendees",
+    [
+        (
+            "أقامت الأمانة حفل معايدة ، وشاهد الحضور عرضا مسرحيا قدّمه طلاب جامعة عفت .",
+            ["جامعة عفت"],
+        ),
+        (
+            (
+                "أقامت البلدية حفل معايدة ، ثم قدمت مجموعة من أطفال جمعية انسان "
+                "بالمحافظة بطاقات تهاني ."
+            ),
+            ["جمعية انسان بالمحافظة"],
+        ),
+        (  # a board or a staff of no named body is none; the list reads on past it
+            (
+                "أقيم الحفل بحضور أعضاء مجلس الإدارة ورئيس النادي الأستاذ "
+                "سليمان العفالق ."
+            ),
+            ["سليمان العفالق"],
+        ),
+        ("أقيم الحفل بحضور عدد من منسوبي الجمعية .", []),
+    ],
+)
+def test_a_named_body_whose_members_take_part_attends(nlp_rules, story, attendees):
+    assert [a.name for a in _facts(nlp_rules, story).attendees] == attendees
+
+
 def test_the_place_residents_come_from_is_no_organizer(nlp_rules):
     story = "احتفل أهالي مركز رغبة بعيد الفطر المبارك ، ونظمت جمعية البر الحفل ."
     assert [o.name for o in _facts(nlp_rules, story).organizers] == ["جمعية البر"]
