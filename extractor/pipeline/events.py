@@ -214,16 +214,17 @@ _POSSESSIVES = ("\u0647\u0627", "\u0647\u0645", "\u0647")  # ها هم ه
 
 
 @cache
-def _possessed_forms() -> frozenset[str]:
-    """Every one-word event noun that is not weak, with a possessive pronoun:
-    ``حفلها``, ``معرضه``, ``حملتها`` (the ة of حملة written ت before it)."""
-    forms = set()
+def _possessed_forms() -> dict[str, str]:
+    """Every one-word event noun with a possessive pronoun, and its type:
+    ``حفلها``, ``معرضه``, ``حملتها`` (the ة of حملة written ت before it),
+    ``لقاءه`` (weak: ``meeting?``)."""
+    forms: dict[str, str] = {}
     for words, value in phrase_index("event_nouns").values.items():
-        if len(words) > 1 or value.endswith("?"):
-            continue  # برنامجه is his schedule: weak nouns stay out
+        if len(words) > 1:
+            continue
         stem = words[0][:-1] + "\u062a" if words[0][-1] == _HEH else words[0]
-        forms.update(stem + suffix for suffix in _POSSESSIVES)
-    return frozenset(forms)
+        forms.update((stem + suffix, value) for suffix in _POSSESSIVES)
+    return forms
 
 
 def _accusatives(doc: Doc) -> None:
@@ -235,7 +236,9 @@ def _accusatives(doc: Doc) -> None:
     possessed = _possessed_forms()
     for k, norm in enumerate(norms):
         if norm in possessed:
-            doc.user_data[EVENT_NOUN_SEEN] = True
+            if not possessed[norm].endswith("?"):  # برنامجه is his schedule
+                doc.user_data[EVENT_NOUN_SEEN] = True
+            _possessed_event(doc, k, possessed[norm])
         if norm[-1:] != "\u0627" or not _accusative_event(norms, k):
             continue
         if prep_clitic(doc[k]):
@@ -245,6 +248,38 @@ def _accusatives(doc: Doc) -> None:
         if value is None or value.endswith("?"):
             continue
         _add_event(doc, doc[k : k + 1], "event_noun", 0.6, value)
+
+
+HOLDER_REACH = (
+    8  # words from a verb of holding to the event it holds (أقامت محافظة رماح احتفالها)
+)
+
+
+def _possessed_event(doc: Doc, k: int, value: str) -> None:
+    """``أقامت محافظة رماح احتفالها السنوي``, ``عقدت اللجنة اجتماعها الأول``:
+    an event noun with the holder's pronoun, a few words after a verb of
+    holding in its sentence (lexicon ``lead_event_verbs``), is the event held.
+    A weak noun only with an edition: ``نظم المجلس لقاءه السنوي الخامس``."""
+    edition, end = _edition(doc, k + 1)
+    if value.endswith("?") and edition is None:
+        return
+    sent_start = doc[k].sent.start
+    if not any(
+        match_exact("lead_event_verbs", doc, j)
+        for j in range(max(sent_start, k - HOLDER_REACH), k)
+    ):
+        return
+    doc.user_data[EVENT_NOUN_SEEN] = True
+    add_candidate(
+        doc,
+        "events",
+        doc[k : max(end, k + 1)],
+        "event_possessed",
+        0.6,
+        type=value.rstrip("?"),
+        name=None,
+        edition=edition,
+    )
 
 
 def _brands(doc: Doc) -> None:

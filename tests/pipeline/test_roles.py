@@ -795,6 +795,19 @@ def test_a_named_body_whose_members_take_part_attends(nlp_rules, story, attendee
     assert [a.name for a in _facts(nlp_rules, story).attendees] == attendees
 
 
+def test_an_event_noun_with_its_holders_pronoun_after_a_verb_of_holding(nlp_rules):
+    facts = _facts(nlp_rules, "أقامت جمعية البر حفلها السنوي الثالث بحضور المحافظ .")
+    assert [(e.type, e.name, e.edition) for e in facts.events] == [
+        ("ceremony", None, 3)
+    ]
+    meeting = "نظم مجلس القبائل لقاءه السنوي الخامس أمس ."
+    events = _facts(nlp_rules, meeting).events
+    assert [(e.type, e.edition) for e in events] == [("meeting", 5)]
+    # a weak noun without an edition, or no verb of holding: no event
+    for story in ("أعلن الوزير برنامجه اليوم .", "وأشاد المحافظ بمعرضها ."):
+        assert _facts(nlp_rules, story).events == [], story
+
+
 def test_the_place_residents_come_from_is_no_organizer(nlp_rules):
     story = "احتفل أهالي مركز رغبة بعيد الفطر المبارك ، ونظمت جمعية البر الحفل ."
     assert [o.name for o in _facts(nlp_rules, story).organizers] == ["جمعية البر"]
