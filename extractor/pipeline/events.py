@@ -167,10 +167,19 @@ DATELINE = 12  # tokens a dateline (reporter- paper- city:) may take before the 
 
 
 def after_dateline(doc: Doc, start: int, end: int) -> int:
-    """Where the lead begins after a dateline (``هادي العصيمي- سبق- مكة المكرمة:``)."""
+    """Where the lead begins after a dateline (``هادي العصيمي- سبق- مكة المكرمة:``)
+    or after a heading glued to it (``برنامج الفعاليات|بدأت الرئاسة``: two
+    words with no space between are the tokenizer's cut of a lost seam)."""
     for j in range(start, min(start + DATELINE, end - 1)):
         if doc[j].text == ":":
             return j + 1
+        if (
+            j > start
+            and not doc[j - 1].whitespace_
+            and is_word(doc[j - 1])
+            and is_word(doc[j])
+        ):
+            return j
     return start
 
 
@@ -250,9 +259,9 @@ def _accusatives(doc: Doc) -> None:
         _add_event(doc, doc[k : k + 1], "event_noun", 0.6, value)
 
 
-HOLDER_REACH = (
-    8  # words from a verb of holding to the event it holds (أقامت محافظة رماح احتفالها)
-)
+# words from a verb of holding to the event it holds: the holder's name between
+# may be long (نظم مجلس قبائل ربيعة ورفيدة وبني ثوعة بمنطقة عسير | لقاءه)
+HOLDER_REACH = 10
 
 
 def _possessed_event(doc: Doc, k: int, value: str) -> None:

@@ -808,6 +808,15 @@ def test_an_event_noun_with_its_holders_pronoun_after_a_verb_of_holding(nlp_rule
         assert _facts(nlp_rules, story).events == [], story
 
 
+def test_a_heading_glued_to_the_lead_does_not_hide_its_subject(nlp_rules):
+    story = (
+        "برنامج الفعالياتبدأت الرئاسة العامة لرعاية الشباب تجهيزات ملتقى شباب الباحة ."
+    )
+    facts = _facts(nlp_rules, story)
+    assert "الرئاسة العامة لرعاية الشباب" in [o.name for o in facts.organizers]
+    assert "برنامج الفعالياتبدأت" not in " ".join(e.evidence.text for e in facts.events)
+
+
 def test_the_place_residents_come_from_is_no_organizer(nlp_rules):
     story = "احتفل أهالي مركز رغبة بعيد الفطر المبارك ، ونظمت جمعية البر الحفل ."
     assert [o.name for o in _facts(nlp_rules, story).organizers] == ["جمعية البر"]

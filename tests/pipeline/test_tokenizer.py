@@ -17,6 +17,14 @@ from extractor.arabic.normalize import normalize, strip_clitics
         # ة only ends a word: a caption glued to the story's first word
         ("حفل المعايدةأقامت البلدية", ["حفل", "المعايدة", "أقامت", "البلدية"]),
         ("مدرسةٍأخرى", ["مدرسةٍ", "أخرى"]),
+        # a heading glued to the verb that opens the lead, with no ة at the seam
+        ("من الحفلنظم مجلس", ["من", "الحفل", "نظم", "مجلس"]),
+        (
+            "برنامج الفعالياتبدأت الرئاسة،",
+            ["برنامج", "الفعاليات", "بدأت", "الرئاسة", "،"],
+        ),
+        # words that only end like such a verb stay whole
+        ("المنظم المرعى النظم المستشهد", ["المنظم", "المرعى", "النظم", "المستشهد"]),
     ],
 )
 def test_tokens(nlp_rules, text, tokens):
