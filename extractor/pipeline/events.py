@@ -83,7 +83,7 @@ def find_events(doc: Doc) -> Doc:
     """Add one candidate per event mention that introduces an event."""
     ensure_extensions()
     nouns = dict(hits("event_nouns", doc))  # every token an event noun starts at
-    i = 0
+    i = glued_heading_end(doc)  # a caption's event is the story's, told below
     for start in sorted(nouns):
         if start < i:
             continue  # inside the mention read before
@@ -173,14 +173,26 @@ def after_dateline(doc: Doc, start: int, end: int) -> int:
     for j in range(start, min(start + DATELINE, end - 1)):
         if doc[j].text == ":":
             return j + 1
-        if (
-            j > start
-            and not doc[j - 1].whitespace_
-            and is_word(doc[j - 1])
-            and is_word(doc[j])
-        ):
+        if j > start and _seam(doc, j):
             return j
     return start
+
+
+def _seam(doc: Doc, j: int) -> bool:
+    """Two words with no space between: where the tokenizer cut a lost seam."""
+    return not doc[j - 1].whitespace_ and is_word(doc[j - 1]) and is_word(doc[j])
+
+
+def glued_heading_end(doc: Doc) -> int:
+    """Where a heading glued to the story's first word ends, else 0: ``جانب من
+    احتفال العيد|أقامت المؤسسة ...``, ``برنامج الفعاليات|بدأت الرئاسة``."""
+    first = next(doc.sents, None)
+    if first is None:
+        return 0
+    for j in range(first.start + 1, min(first.start + DATELINE, first.end - 1)):
+        if _seam(doc, j):
+            return j
+    return 0
 
 
 def _honouring(doc: Doc) -> None:
