@@ -818,6 +818,13 @@ def test_a_heading_glued_to_the_lead_does_not_hide_its_subject(nlp_rules):
     assert [e.type for e in facts.events] == ["forum"]
 
 
+def test_a_day_of_activities_is_an_event(nlp_rules):
+    story = "شارك الوفد في اليوم الثقافي العربي الذي أقيم ضمن فعاليات المخيم ."
+    assert [e.type for e in _facts(nlp_rules, story).events] == ["festival"]
+    day = "استقبل النادي أبناء الدار في يوم مفتوح أمس ."
+    assert [e.type for e in _facts(nlp_rules, day).events] == ["festival"]
+
+
 def test_the_place_residents_come_from_is_no_organizer(nlp_rules):
     story = "احتفل أهالي مركز رغبة بعيد الفطر المبارك ، ونظمت جمعية البر الحفل ."
     assert [o.name for o in _facts(nlp_rules, story).organizers] == ["جمعية البر"]
