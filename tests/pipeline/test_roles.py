@@ -620,6 +620,14 @@ def test_a_venue_is_only_in_a_sentence_that_tells_of_an_event(nlp_rules, story, 
             "وقدم المحاضر ندوة بجامعة الطائف (المصدر، ص 319) أمس .",
             ["جامعة الطائف"],
         ),
+        (  # a named facility as the subject of شهد hosts what it saw
+            "أقامت الأمانة مهرجان العيد ، وشهدت حديقة المطوية عددا من الأنشطة .",
+            ["حديقة المطوية"],
+        ),
+        (  # a person who witnessed is no place, nor a bare head
+            "وشهد الأمير الحفل ، وشهدت الجامعة تطورا كبيرا .",
+            [],
+        ),
         (  # a bracketed or quoted alias stays, a stop word in it too
             "أقيم الحفل في قاعة (واحة الثقافة) بالنادي .",
             ["قاعة (واحة الثقافة)"],
