@@ -597,7 +597,13 @@ def _past_proxy(doc: Doc, k: int) -> int:
 
 
 def _read_list(doc: Doc, k: int) -> None:
-    k = _past_proxy(doc, _past_event_object(doc, k))  # حضر الحفل ، الأمير ...
+    k = _past_event_object(doc, k)  # حضر الحفل ، الأمير ...
+    pronoun = match_exact("event_pronoun_preps", doc, k) if k < len(doc) else None
+    if pronoun:  # قدمت فيه الطفلة ...: in the event the story reports, else
+        if not _reports_event(doc):  # the film or the vote يشارك فيه ...
+            return
+        k += pronoun[0]
+    k = _past_proxy(doc, k)
     opener = match_exact("attendee_list_openers", doc, k)
     if opener:  # كل من / الشعراء before the names
         k += opener[0]

@@ -833,6 +833,16 @@ def test_a_day_of_activities_is_an_event(nlp_rules):
     assert [e.type for e in _facts(nlp_rules, day).events] == ["festival"]
 
 
+def test_people_after_the_events_pronoun_attend_only_in_an_event_story(nlp_rules):
+    story = "أقيم حفل خطابي قدم فيه الشاعر محمد العلي قصيدة وطنية ."
+    assert [a.name for a in _facts(nlp_rules, story).attendees] == ["محمد العلي"]
+    film = "واحتل الفيلم المركز الثالث والذي يشارك فيه بيل هادير ."
+    assert _with_entities(nlp_rules, film, ["بيل هادير"], "PER", "attendees") == []
+    # the pronoun is never read as a name (فيه إيفانز، فيها رئيس الاتحاد)
+    vote = "وتقام اليوم الانتخابات التي يشارك فيها رئيس الاتحاد مرشحا ."
+    assert _with_entities(nlp_rules, vote, [], "PER", "attendees") == []
+
+
 def test_the_place_residents_come_from_is_no_organizer(nlp_rules):
     story = "احتفل أهالي مركز رغبة بعيد الفطر المبارك ، ونظمت جمعية البر الحفل ."
     assert [o.name for o in _facts(nlp_rules, story).organizers] == ["جمعية البر"]

@@ -1,0 +1,252 @@
+"""A feature-rich linear-chain CRF on the ANERcorp CAMeL split, beside the shipped CNN.
+
+An experiment for issue 3, not part of the package: it measures whether a CRF
+(python-crfsuite) over word clusters and the shipped model's ``TYPES`` lexicon
+beats the spaCy CNN, alone and as a union with it. Results and the commands are
+in this folder's README. Steps (each writes into ``--out``):
+
+    python crf_experiment.py vectors   # word2vec on SaudiNewsNet, k-means → clusters500.json
+    python crf_experiment.py cnn       # the shipped model's TYPES table and test entities
+    python crf_experiment.py train --split test [--no-clusters] [--no-lexicon]
+    python crf_experiment.py union     # CRF + CNN entities that overlap no CRF entity
+
+Needs ``pip install sklearn-crfsuite gensim scikit-learn`` (gensim is LGPL:
+fine for a measurement, kept out of the package). Scores are exact span and
+type, micro-averaged, as :mod:`extractor.ner.evaluate` counts them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import time
+from pathlib import Path
+
+from extractor.arabic.normalize import normalize, strip_clitics
+from extractor.bench import read_saudinewsnet
+from extractor.ner.corpus import Sentence, read_conll
+from extractor.ner.evaluate import Scores, format_table
+
+REPO = Path(__file__).resolve().parents[2]
+SHARED = REPO.parent / "shared"
+ANERCORP = SHARED / "data/ner/anercorp-camel"
+TOKEN = re.compile(r"\w+|[^\w\s]")
+CLUSTERS = 500
+WINDOW_NEAR = ("n", "stem", "cl", "sh", "s1", "s2", "s3", "p1", "p2", "ss2", "ss3", "len")
+WINDOW_FAR = ("n", "stem", "cl", "sh")
+
+
+def entities(tag_rows: list[list[str]]) -> set[tuple[int, int, int, str]]:
+    """``(sentence, start, end, label)`` of IOB2 tag rows (tags already repaired)."""
+    found = set()
+    for i, tags in enumerate(tag_rows):
+        start = label = None
+        for k, tag in enumerate([*tags, "O"]):
+            if tag == "O" or tag.startswith("B-"):
+                if start is not None:
+                    found.add((i, start, k, label))
+                    start = None
+                if tag.startswith("B-"):
+                    start, label = k, tag[2:]
+    return found
+
+
+def score(gold: set, pred: set) -> Scores:
+    scores = Scores()
+    for ent in gold:
+        scores.gold[ent[3]] += 1
+    for ent in pred:
+        scores.pred[ent[3]] += 1
+        scores.tp[ent[3]] += ent in gold
+    return scores
+
+
+def shape(word: str) -> str:
+    if word.isdigit():
+        return "D"
+    if any(c.isdigit() for c in word):
+        return "d"
+    if any("a" <= c.lower() <= "z" for c in word):
+        return "L"
+    return "P" if not any(c.isalnum() for c in word) else "A"
+
+
+class Featurizer:
+    """Per-token features: the word, its norm, stem and proclitics, affixes and
+    shape; the k-means cluster of the norm and of the stem (±2 words); the
+    stem's ``TYPES``/``NEXT``/``PREV`` codes from the shipped lexicon, and the
+    TYPES code split per type (±2 words); two word bigrams."""
+
+    def __init__(self, clusters: dict[str, int] | None, lexicon: dict | None) -> None:
+        self.clusters = clusters
+        self.lexicon = lexicon
+
+    def local(self, word: str) -> dict[str, str]:
+        norm = normalize(word)
+        stem = strip_clitics(norm)[-1]
+        f = {
+            "w": word,
+            "n": norm,
+            "stem": stem,
+            "cl": norm[: len(norm) - len(stem)] or "-",
+            "sh": shape(word),
+            "len": str(min(len(stem), 10)),
+        }
+        for k in range(1, 5):
+            if len(norm) >= k:
+                f[f"p{k}"], f[f"s{k}"] = norm[:k], norm[-k:]
+            if len(stem) >= k:
+                f[f"sp{k}"], f[f"ss{k}"] = stem[:k], stem[-k:]
+        if self.clusters is not None:
+            f["c"] = str(self.clusters.get(norm, "x"))
+            f["cs"] = str(self.clusters.get(stem, self.clusters.get("ال" + stem, "x")))
+        if self.lexicon is not None:
+            types, nxt, prev = (self.lexicon.get(stem) or ["", "", ""])[:3]
+            f["lex"], f["lexN"], f["lexP"] = types or "-", nxt or "-", prev or "-"
+            for j in range(0, len(types), 2):  # P3L0O0M0 → lexTP=3, lexTL=0 ...
+                f["lexT" + types[j]] = types[j + 1]
+        return f
+
+    def sentence(self, words: list[str]) -> list[list[str]]:
+        local = [self.local(w) for w in words]
+        rows = []
+        for i, f in enumerate(local):
+            feats = ["bias", *(f"0:{k}={v}" for k, v in f.items())]
+            for d in (-2, -1, 1, 2):
+                j = i + d
+                if not 0 <= j < len(words):
+                    feats.append(f"{d}:{'BOS' if j < 0 else 'EOS'}")
+                    continue
+                keys = WINDOW_NEAR if abs(d) == 1 else WINDOW_FAR
+                feats += [f"{d}:{k}={local[j][k]}" for k in keys if k in local[j]]
+                feats += [
+                    f"{d}:{k}={v}"
+                    for k, v in local[j].items()
+                    if k in ("c", "cs") or k.startswith("lex")
+                ]
+            if i > 0:
+                feats.append(f"-1|0:{local[i - 1]['n']}|{f['n']}")
+            if i + 1 < len(words):
+                feats.append(f"0|1:{f['n']}|{local[i + 1]['n']}")
+            rows.append(feats)
+        return rows
+
+
+def cmd_vectors(args) -> None:
+    """Skip-gram word2vec over SaudiNewsNet's normalized words, then k-means."""
+    import numpy as np
+    from gensim.models import Word2Vec
+    from sklearn.cluster import MiniBatchKMeans
+
+    paragraphs = []
+    for article in read_saudinewsnet(args.saudinewsnet):
+        for para in article.text.split("\n"):
+            words = [normalize(t) for t in TOKEN.findall(para)]
+            if len(words) > 1:
+                paragraphs.append(words)
+    start = time.perf_counter()
+    model = Word2Vec(
+        paragraphs, vector_size=100, window=5, min_count=3, sg=1, negative=5,
+        workers=1, epochs=4, seed=1,
+    )  # fmt: skip
+    print(f"word2vec: {len(model.wv)} words, {time.perf_counter() - start:.0f} s")
+    vectors = model.wv.vectors / np.linalg.norm(model.wv.vectors, axis=1, keepdims=True)
+    kmeans = MiniBatchKMeans(CLUSTERS, batch_size=4096, n_init=3, random_state=0)
+    labels = kmeans.fit(vectors).labels_
+    table = dict(zip(model.wv.index_to_key, map(int, labels)))
+    (args.out / f"clusters{CLUSTERS}.json").write_text(json.dumps(table, ensure_ascii=False))
+
+
+def cmd_cnn(args) -> None:
+    """The shipped model's TYPES table (read from its embedding layer) and its
+    entities on the test split, scored the way ``civic-facts eval-ner`` scores."""
+    import spacy
+    from spacy.tokens import Doc
+
+    import extractor  # noqa: F401  (registers the model's custom layers)
+
+    nlp = spacy.load(args.model)
+    lexicon = next(
+        node.attrs["type_lexicon"]
+        for node in nlp.get_pipe("tok2vec").model.walk()
+        if node.attrs.get("type_lexicon")
+    )
+    (args.out / "type_lexicon.json").write_text(json.dumps(lexicon, ensure_ascii=False))
+    test = list(read_conll(ANERCORP / "ANERCorp_CamelLab_test.txt"))
+    docs = nlp.pipe((Doc(nlp.vocab, words=s.words) for s in test), batch_size=256)
+    pred = sorted(
+        (i, e.start, e.end, e.label_) for i, doc in enumerate(docs) for e in doc.ents
+    )
+    (args.out / "cnn_test.json").write_text(json.dumps(pred))
+    print(format_table(score(entities([s.tags for s in test]), set(pred))))
+
+
+def cmd_train(args) -> None:
+    """Train on ANERcorp train (``--split dev``: its first 90 %, scored on the
+    last 10 %), L-BFGS with c1 0.1, c2 0.05, 200 iterations."""
+    import pycrfsuite
+
+    clusters = None
+    if not args.no_clusters:
+        clusters = json.loads((args.out / f"clusters{CLUSTERS}.json").read_text())
+    lexicon = None
+    if not args.no_lexicon:
+        lexicon = json.loads((args.out / "type_lexicon.json").read_text())
+    featurizer = Featurizer(clusters, lexicon)
+    train: list[Sentence] = list(read_conll(ANERCORP / "ANERCorp_CamelLab_train.txt"))
+    if args.split == "dev":
+        cut = round(len(train) * 0.9)
+        train, scored = train[:cut], train[cut:]
+    else:
+        scored = list(read_conll(ANERCORP / "ANERCorp_CamelLab_test.txt"))
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for sent in train:
+        trainer.append(featurizer.sentence(sent.words), sent.tags)
+    trainer.set_params(
+        {"c1": 0.1, "c2": 0.05, "max_iterations": 200, "feature.possible_transitions": True}
+    )
+    path = args.out / f"crf-{args.split}.crfsuite"
+    start = time.perf_counter()
+    trainer.train(str(path))
+    print(f"trained in {time.perf_counter() - start:.0f} s, {path.stat().st_size / 1e6:.1f} MB")
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(path))
+    start = time.perf_counter()
+    tags = [tagger.tag(featurizer.sentence(s.words)) for s in scored]
+    words = sum(len(s.words) for s in scored)
+    print(f"tagged {words / (time.perf_counter() - start):,.0f} words/s (features included)")
+    pred = entities(tags)
+    (args.out / f"crf_{args.split}.json").write_text(json.dumps(sorted(pred)))
+    print(format_table(score(entities([s.tags for s in scored]), pred)))
+
+
+def cmd_union(args) -> None:
+    """CRF entities plus the CNN's entities that overlap none of them."""
+    test = list(read_conll(ANERCORP / "ANERCorp_CamelLab_test.txt"))
+    crf = {tuple(e) for e in json.loads((args.out / "crf_test.json").read_text())}
+    cnn = {tuple(e) for e in json.loads((args.out / "cnn_test.json").read_text())}
+    union = crf | {
+        e for e in cnn if not any(o[0] == e[0] and o[1] < e[2] and e[1] < o[2] for o in crf)
+    }
+    print(format_table(score(entities([s.tags for s in test]), union)))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("step", choices=["vectors", "cnn", "train", "union"])
+    parser.add_argument("--out", type=Path, default=REPO / "build/ner-crf")
+    parser.add_argument("--saudinewsnet", type=Path, default=SHARED / "data/saudinewsnet")
+    parser.add_argument("--model", type=Path, default=REPO / "models/ner-ar")
+    parser.add_argument("--split", choices=["dev", "test"], default="test")
+    parser.add_argument("--no-clusters", action="store_true")
+    parser.add_argument("--no-lexicon", action="store_true")
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    {"vectors": cmd_vectors, "cnn": cmd_cnn, "train": cmd_train, "union": cmd_union}[
+        args.step
+    ](args)
+
+
+if __name__ == "__main__":
+    main()
