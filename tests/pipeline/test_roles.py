@@ -864,7 +864,7 @@ def test_markets_and_websites_are_neither_venues_nor_events(nlp_rules):
     facts = _facts(
         nlp_rules,
         "افتتح المحافظ معرض الكتاب في سوق عكاظ ، ونشرت صوره على موقع الوزارة "
-        "بعد أن تراجع سوق العمل .",
+        "وفي موقع إلكتروني بعد أن تراجع سوق العمل .",
     )
     assert [v.name for v in facts.venues] == ["سوق عكاظ"]
     assert [e.name for e in facts.events] == ["معرض الكتاب"]
