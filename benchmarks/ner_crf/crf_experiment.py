@@ -53,6 +53,7 @@ def entities(tag_rows: list[list[str]]) -> set[tuple[int, int, int, str]]:
 
 
 def score(gold: set, pred: set) -> Scores:
+    """Per-label counts, as :func:`extractor.ner.evaluate.score_sentences` keeps them."""
     scores = Scores()
     for ent in gold:
         scores.gold[ent[3]] += 1
@@ -60,6 +61,12 @@ def score(gold: set, pred: set) -> Scores:
         scores.pred[ent[3]] += 1
         scores.tp[ent[3]] += ent in gold
     return scores
+
+
+def table(scores: Scores) -> str:
+    """The P/R/F1 rows of :func:`extractor.ner.evaluate.format_table` (no speed line:
+    these runs time themselves)."""
+    return "\n".join(format_table(scores).splitlines()[:-1])
 
 
 def shape(word: str) -> str:
@@ -179,7 +186,7 @@ def cmd_cnn(args) -> None:
         (i, e.start, e.end, e.label_) for i, doc in enumerate(docs) for e in doc.ents
     )
     (args.out / "cnn_test.json").write_text(json.dumps(pred))
-    print(format_table(score(entities([s.tags for s in test]), set(pred))))
+    print(table(score(entities([s.tags for s in test]), set(pred))))
 
 
 def cmd_train(args) -> None:
@@ -218,7 +225,7 @@ def cmd_train(args) -> None:
     print(f"tagged {words / (time.perf_counter() - start):,.0f} words/s (features included)")
     pred = entities(tags)
     (args.out / f"crf_{args.split}.json").write_text(json.dumps(sorted(pred)))
-    print(format_table(score(entities([s.tags for s in scored]), pred)))
+    print(table(score(entities([s.tags for s in scored]), pred)))
 
 
 def cmd_union(args) -> None:
@@ -229,7 +236,7 @@ def cmd_union(args) -> None:
     union = crf | {
         e for e in cnn if not any(o[0] == e[0] and o[1] < e[2] and e[1] < o[2] for o in crf)
     }
-    print(format_table(score(entities([s.tags for s in test]), union)))
+    print(table(score(entities([s.tags for s in test]), union)))
 
 
 def main() -> None:
