@@ -33,7 +33,20 @@ SHARED = REPO.parent / "shared"
 ANERCORP = SHARED / "data/ner/anercorp-camel"
 TOKEN = re.compile(r"\w+|[^\w\s]")
 CLUSTERS = 500
-WINDOW_NEAR = ("n", "stem", "cl", "sh", "s1", "s2", "s3", "p1", "p2", "ss2", "ss3", "len")
+WINDOW_NEAR = (
+    "n",
+    "stem",
+    "cl",
+    "sh",
+    "s1",
+    "s2",
+    "s3",
+    "p1",
+    "p2",
+    "ss2",
+    "ss3",
+    "len",
+)
 WINDOW_FAR = ("n", "stem", "cl", "sh")
 
 
@@ -162,7 +175,9 @@ def cmd_vectors(args) -> None:
     kmeans = MiniBatchKMeans(CLUSTERS, batch_size=4096, n_init=3, random_state=0)
     labels = kmeans.fit(vectors).labels_
     table = dict(zip(model.wv.index_to_key, map(int, labels)))
-    (args.out / f"clusters{CLUSTERS}.json").write_text(json.dumps(table, ensure_ascii=False))
+    (args.out / f"clusters{CLUSTERS}.json").write_text(
+        json.dumps(table, ensure_ascii=False)
+    )
 
 
 def cmd_cnn(args) -> None:
@@ -211,18 +226,27 @@ def cmd_train(args) -> None:
     for sent in train:
         trainer.append(featurizer.sentence(sent.words), sent.tags)
     trainer.set_params(
-        {"c1": 0.1, "c2": 0.05, "max_iterations": 200, "feature.possible_transitions": True}
+        {
+            "c1": 0.1,
+            "c2": 0.05,
+            "max_iterations": 200,
+            "feature.possible_transitions": True,
+        }
     )
     path = args.out / f"crf-{args.split}.crfsuite"
     start = time.perf_counter()
     trainer.train(str(path))
-    print(f"trained in {time.perf_counter() - start:.0f} s, {path.stat().st_size / 1e6:.1f} MB")
+    print(
+        f"trained in {time.perf_counter() - start:.0f} s, {path.stat().st_size / 1e6:.1f} MB"
+    )
     tagger = pycrfsuite.Tagger()
     tagger.open(str(path))
     start = time.perf_counter()
     tags = [tagger.tag(featurizer.sentence(s.words)) for s in scored]
     words = sum(len(s.words) for s in scored)
-    print(f"tagged {words / (time.perf_counter() - start):,.0f} words/s (features included)")
+    print(
+        f"tagged {words / (time.perf_counter() - start):,.0f} words/s (features included)"
+    )
     pred = entities(tags)
     (args.out / f"crf_{args.split}.json").write_text(json.dumps(sorted(pred)))
     print(table(score(entities([s.tags for s in scored]), pred)))
@@ -234,7 +258,9 @@ def cmd_union(args) -> None:
     crf = {tuple(e) for e in json.loads((args.out / "crf_test.json").read_text())}
     cnn = {tuple(e) for e in json.loads((args.out / "cnn_test.json").read_text())}
     union = crf | {
-        e for e in cnn if not any(o[0] == e[0] and o[1] < e[2] and e[1] < o[2] for o in crf)
+        e
+        for e in cnn
+        if not any(o[0] == e[0] and o[1] < e[2] and e[1] < o[2] for o in crf)
     }
     print(table(score(entities([s.tags for s in test]), union)))
 
@@ -243,7 +269,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("step", choices=["vectors", "cnn", "train", "union"])
     parser.add_argument("--out", type=Path, default=REPO / "build/ner-crf")
-    parser.add_argument("--saudinewsnet", type=Path, default=SHARED / "data/saudinewsnet")
+    parser.add_argument(
+        "--saudinewsnet", type=Path, default=SHARED / "data/saudinewsnet"
+    )
     parser.add_argument("--model", type=Path, default=REPO / "models/ner-ar")
     parser.add_argument("--split", choices=["dev", "test"], default="test")
     parser.add_argument("--no-clusters", action="store_true")
