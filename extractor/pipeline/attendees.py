@@ -751,8 +751,12 @@ def _read_one(
     if org and org.end > k + 1:
         add_org_person(doc, "attendees", org, "attendee_cue+org", 0.8)
         return org.end
-    ent = ent_at(doc, k, PER_LABELS + ORG_LABELS)
-    if ent:
-        add_org_person(doc, "attendees", ent, "attendee_cue+ner", 0.7)
+    ent = ent_starting(doc, k, PER_LABELS + ORG_LABELS)
+    if ent is not None and (len(ent) > 1 or ent.label_ not in PER_LABELS):
+        # one word of a person names no one: a surname told again (وقدم الغامدي
+        # كلمة), a first name cut off (كريستوف | وولتز)
+        add_org_person(
+            doc, "attendees", Slice(ent.start, ent.end), "attendee_cue+ner", 0.7
+        )
         return ent.end
     return None

@@ -843,6 +843,14 @@ def test_people_after_the_events_pronoun_attend_only_in_an_event_story(nlp_rules
     assert _with_entities(nlp_rules, vote, [], "PER", "attendees") == []
 
 
+def test_one_word_of_a_person_after_a_cue_names_no_attendee(nlp_rules):
+    story = "أقيم حفل المعايدة ، وشارك نافاس في الحفل بحضور أحمد الغامدي ."
+    names = _with_entities(
+        nlp_rules, story, ["نافاس", "أحمد الغامدي"], "PER", "attendees"
+    )
+    assert names == ["أحمد الغامدي"]
+
+
 def test_the_place_residents_come_from_is_no_organizer(nlp_rules):
     story = "احتفل أهالي مركز رغبة بعيد الفطر المبارك ، ونظمت جمعية البر الحفل ."
     assert [o.name for o in _facts(nlp_rules, story).organizers] == ["جمعية البر"]
