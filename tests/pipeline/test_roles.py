@@ -851,6 +851,15 @@ def test_one_word_of_a_person_after_a_cue_names_no_attendee(nlp_rules):
     assert names == ["أحمد الغامدي"]
 
 
+def test_who_receives_what_the_event_gives_and_a_colleague_attend(nlp_rules):
+    story = (
+        "أقامت البلدية حفل معايدة ، وكان درع الحفل من نصيب الشركة تسلمها راشد الدوسري "
+        "مستشار الشركة ، ثم ألقيت كلمة للزميل أحمد العكيك ."
+    )
+    names = [a.name for a in _facts(nlp_rules, story).attendees]
+    assert names == ["راشد الدوسري", "أحمد العكيك"]
+
+
 def test_the_place_residents_come_from_is_no_organizer(nlp_rules):
     story = "احتفل أهالي مركز رغبة بعيد الفطر المبارك ، ونظمت جمعية البر الحفل ."
     assert [o.name for o in _facts(nlp_rules, story).organizers] == ["جمعية البر"]
