@@ -26,7 +26,7 @@ from pathlib import Path
 from extractor.arabic.normalize import normalize, strip_clitics
 from extractor.bench import read_saudinewsnet
 from extractor.ner.corpus import Sentence, read_conll
-from extractor.ner.evaluate import Scores, format_table
+from extractor.ner.evaluate import Scores, count_matches, format_table
 
 REPO = Path(__file__).resolve().parents[2]
 SHARED = REPO.parent / "shared"
@@ -63,17 +63,6 @@ def entities(tag_rows: list[list[str]]) -> set[tuple[int, int, int, str]]:
                 if tag.startswith("B-"):
                     start, label = k, tag[2:]
     return found
-
-
-def score(gold: set, pred: set) -> Scores:
-    """Per-label counts, as :func:`extractor.ner.evaluate.score_sentences` keeps them."""
-    scores = Scores()
-    for ent in gold:
-        scores.gold[ent[3]] += 1
-    for ent in pred:
-        scores.pred[ent[3]] += 1
-        scores.tp[ent[3]] += ent in gold
-    return scores
 
 
 def table(scores: Scores) -> str:
@@ -201,7 +190,7 @@ def cmd_cnn(args) -> None:
         (i, e.start, e.end, e.label_) for i, doc in enumerate(docs) for e in doc.ents
     )
     (args.out / "cnn_test.json").write_text(json.dumps(pred))
-    print(table(score(entities([s.tags for s in test]), set(pred))))
+    print(table(count_matches(entities([s.tags for s in test]), set(pred))))
 
 
 def cmd_train(args) -> None:
@@ -249,7 +238,7 @@ def cmd_train(args) -> None:
     )
     pred = entities(tags)
     (args.out / f"crf_{args.split}.json").write_text(json.dumps(sorted(pred)))
-    print(table(score(entities([s.tags for s in scored]), pred)))
+    print(table(count_matches(entities([s.tags for s in scored]), pred)))
 
 
 def cmd_union(args) -> None:
@@ -262,7 +251,7 @@ def cmd_union(args) -> None:
         for e in cnn
         if not any(o[0] == e[0] and o[1] < e[2] and e[1] < o[2] for o in crf)
     }
-    print(table(score(entities([s.tags for s in test]), union)))
+    print(table(count_matches(entities([s.tags for s in test]), union)))
 
 
 def main() -> None:

@@ -30,7 +30,7 @@ from extractor.pipeline.lexicons import (
     prep_clitic,
     written_as,
 )
-from extractor.pipeline.resources import phrase_index
+from extractor.pipeline.resources import load_lexicon, phrase_index
 
 MAX_CHAIN = 9  # tokens in a construct chain after its head
 MAX_NAME = 11  # tokens in a personal name (خالد بن فيصل بن بندر بن خالد بن عبدالعزيز آل سعود: 11)
@@ -544,7 +544,6 @@ def antecedent(doc: Doc, org: Slice) -> Slice | None:
     return same[0] if same else None
 
 
-_ALLAH = "\u0627\u0644\u0644\u0647"  # الله
 ALIAS_TOKENS = 8  # tokens of a quoted alias, quotes included («إيثار»)
 
 
@@ -561,7 +560,7 @@ def alias_after(doc: Doc, k: int) -> int | None:
         or match("event_nouns", doc, k + 1)
         or any(
             doc[n].text in COMMAS  # جامعة شيكاغو (خوسيه كازانوفا، ص 319): a citation
-            or doc[n].norm_ == _ALLAH  # ملعب الأمير ... (يرحمه الله): a prayer
+            or doc[n].norm_ in load_lexicon("alias_not_words")  # (يرحمه الله): a prayer
             for n in range(k + 1, end - 1)
         )
     ):

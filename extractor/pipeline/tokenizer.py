@@ -20,6 +20,8 @@ from camel_tools.tokenizers.word import simple_word_tokenize
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from extractor.pipeline.resources import LEXICON_DIR
+
 TEXT = "civic_text"  # doc.user_data key: the text the tokenizer was given
 
 
@@ -52,22 +54,27 @@ _GLUED_AFTER_TEH_MARBUTA = regex.compile(
 
 
 # A heading glued to a story's first verb where no ة marks the seam (``من
-# الحفلنظم مجلس ...``, ``برنامج الفعالياتبدأت ...``): a word with the article
-# and two letters at least, then a verb that opens a news lead. On SaudiNewsNet
-# every one of the 28 such words is two words.
-_GLUED_LEAD_VERB = regex.compile(
-    "^(\u0627\u0644[\u0621-\u064a]{2,}?)"  # ال + at least two letters
-    "(?=(?:(?:\u0646\u0638\u0645"  # نظم
-    "|[\u0623\u0627]\u0642\u0627\u0645"  # أقام / اقام
-    "|\u062f\u0634\u0646"  # دشن
-    "|\u0627\u0641\u062a\u062a\u062d"  # افتتح
-    "|\u0627\u062e\u062a\u062a\u0645"  # اختتم
-    "|\u0627\u062d\u062a\u0641\u0644)\u062a?"  # احتفل, with ت or not
-    "|\u0628\u062f\u0623\u062a"  # بدأت
-    "|\u0627\u0646\u0637\u0644\u0642\u062a"  # انطلقت
-    "|\u0631\u0639\u0649)"  # رعى
-    "(?![\u0621-\u064a]))"
-)
+# الحفلنظم مجلس ...``, ``برنامج الفعالياتبدأت ...``): a word with the article and
+# two letters at least, then a verb that opens a news lead (lexicon
+# ``glued_lead_verbs``, with ت or not, a leading أ also written ا).
+_LEAD_VERBS = LEXICON_DIR / "glued_lead_verbs.txt"
+
+
+@lru_cache(maxsize=1)
+def _glued_lead_verb() -> regex.Pattern:
+    verbs = [
+        line.split("#", 1)[0].strip()
+        for line in _LEAD_VERBS.read_text("utf-8").splitlines()
+    ]
+    forms = "|".join(
+        regex.escape(verb).replace("\u0623", "[\u0623\u0627]", 1)
+        + ("" if verb.endswith("\u062a") else "\u062a?")
+        for verb in verbs
+        if verb
+    )
+    return regex.compile(
+        f"^(\u0627\u0644[\u0621-\u064a]{{2,}}?)(?=(?:{forms})(?![\u0621-\u064a]))"
+    )
 
 
 @lru_cache(maxsize=1 << 18)
@@ -83,7 +90,7 @@ def _word_tokens(word: str) -> tuple[str, ...]:
         parts = _GLUED_AFTER_TEH_MARBUTA.split(word)
         if len(parts) > 1:
             return tuple(tok for part in parts for tok in _word_tokens(part))
-    glued = _GLUED_LEAD_VERB.match(word)
+    glued = _glued_lead_verb().match(word)
     if glued:
         head = glued.group(1)
         return _word_tokens(head) + _word_tokens(word[len(head) :])
