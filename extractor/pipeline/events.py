@@ -189,10 +189,8 @@ def glued_heading_end(doc: Doc) -> int:
     first = next(doc.sents, None)
     if first is None:
         return 0
-    for j in range(first.start + 1, min(first.start + DATELINE, first.end - 1)):
-        if _seam(doc, j):
-            return j
-    return 0
+    start = after_dateline(doc, first.start, first.end)
+    return start if start > first.start and _seam(doc, start) else 0
 
 
 def _honouring(doc: Doc) -> None:
