@@ -94,7 +94,12 @@ def find_events(doc: Doc) -> Doc:
             continue
         doc.user_data[EVENT_NOUN_SEEN] = True
         size, value = nouns[i]
-        if i + size in nouns and not _is_title_word(doc, i + size):
+        inner = nouns.get(i + size)
+        if (
+            inner
+            and not _is_title_word(doc, i + size)
+            and not _strong_over_weak(value, inner[1])
+        ):
             i += size  # حفل افتتاح المهرجان: the inner noun carries the type
             continue
         i = _mention(doc, i, size, value)
@@ -108,6 +113,16 @@ def find_events(doc: Doc) -> Doc:
     _honouring(doc)
     _launched_titles(doc)
     return doc
+
+
+_WRAPPERS = frozenset(("opening", "ceremony", "graduation"))
+
+
+def _strong_over_weak(outer: str, inner: str) -> bool:
+    """A strong event noun before a weak one is the event, the weak one its
+    theme: ``ملتقى مشروع خادم الحرمين`` is a forum, not a project. An opening
+    or a ceremony stays a wrapper (FACTS.md: ``حفل افتتاح X`` is the event X)."""
+    return not outer.endswith("?") and outer not in _WRAPPERS and inner.endswith("?")
 
 
 def _named_head(doc: Doc, j: int) -> bool:
@@ -260,8 +275,8 @@ def _accusatives(doc: Doc) -> None:
             _possessed_event(doc, k, possessed[norm])
         if norm[-1:] != "\u0627" or not _accusative_event(norms, k):
             continue
-        if prep_clitic(doc[k]):
-            continue
+        if prep_clitic(doc[k]) or match_head("event_nouns_not", doc, k):
+            continue  # عقد مؤتمرا صحافيا: no civic event
         doc.user_data[EVENT_NOUN_SEEN] = True
         value = values.get((norm[:-1],))
         if value is None or value.endswith("?"):
@@ -351,6 +366,8 @@ def _first_definite(doc: Doc) -> None:
         size, value = hit
         if value.endswith("?") or match("event_nouns", doc, i + size):
             continue
+        if match_head("event_nouns_not", doc, i) or not _told_as_held(doc, i):
+            continue  # دور البطولة، الحملة العسكرية التي قادتها: nothing held
         _add_event(doc, doc[i : i + size], "event_first_mention", 0.5, value)
         return
 
@@ -374,15 +391,14 @@ def _mention(doc: Doc, i: int, size: int, value: str) -> int:
     definite = _definite(doc, i, size)
     if not definite and doc[i].text.endswith(_HEH):
         return i + size  # دوره (his role), حمله (carried it): not دورة، حملة
-    name = (
-        _quote_around(doc, i, size)
-        or _quoted_name(doc, i, size)
-        or _chain_name(doc, i, size)
-    )
+    quoted = _quote_around(doc, i, size) or _quoted_name(doc, i, size)
+    name = quoted or _chain_name(doc, i, size)
     if weak and name and _state_programme(doc, name):
         return name.end  # برنامج إيران النووي: no civic event
     end = name.end if name else i + size
     edition, end_ed = _edition(doc, end)
+    if weak and name and not quoted and edition is None and not _told_as_held(doc, i):
+        return name.end  # دوري أبطال آسيا، مشروع توسعة المسعى: a name, nothing held
     if (
         definite
         and name is None
@@ -420,6 +436,27 @@ def _mention(doc: Doc, i: int, size: int, value: str) -> int:
         edition=edition,
     )
     return end
+
+
+def _told_as_held(doc: Doc, i: int) -> bool:
+    """The sentence of token ``i`` tells of something taking place: a verb of
+    holding, hosting or launching (``نظمت``، ``أقيم``، ``تستضيفها``، ``دشن``), of
+    its start or run (``انطلقت``، ``تتواصل``; lexicon ``event_course_verbs``), a
+    role cue (``برعاية``، ``بحضور``; lexicon ``role_cues``) or its activities
+    (``فعاليات``). A weak
+    noun's bare name is a league or a project (``مشروع توسعة المسعى``) that a
+    story mentions, not an event it reports; a quoted title (``مشروع «حفظ
+    النعمة»``) or an edition names one."""
+    sent = doc[i].sent
+    return any(
+        match_exact("lead_event_verbs", doc, k)
+        or match_exact("venue_held_verbs", doc, k)
+        or match_exact("venue_host_verbs", doc, k)
+        or match_exact("event_course_verbs", doc, k)
+        or match_exact("role_cues", doc, k)
+        or match("event_activity_nouns", doc, k)
+        for k in range(sent.start, sent.end)
+    )
 
 
 def _state_programme(doc: Doc, name: Slice) -> bool:

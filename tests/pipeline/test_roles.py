@@ -1360,7 +1360,7 @@ def test_an_event_noun_that_opens_a_quote_names_the_event_with_the_quote(nlp_rul
     assert [(e.name, e.edition) for e in events] == [("ملتقى ربوة الرياض", 7)]
     # quoted speech that starts with an event noun is no title (the campaign
     # it refers to stays unnamed)
-    speech = 'وقال المدير : " الحملة لا تتوقف حتى نهاية الشهر " .'
+    speech = 'وقال المدير بعد فعاليات اليوم : " الحملة لا تتوقف حتى نهاية الشهر " .'
     assert [e.name for e in _facts(nlp_rules, speech).events] == [None]
 
 
@@ -1612,8 +1612,9 @@ def test_a_definite_event_a_body_is_said_to_hold_is_an_event(nlp_rules):
     assert [e.name for e in _facts(nlp_rules, named).events] == [
         'ملتقى " نحو المليون "'
     ]
-    # the definite noun alone only refers back (kept as the story's first mention)
-    bare = "وأشاد المحافظ بالملتقى الصيفي ، وقال إن الملتقى الصيفي ناجح ."
+    # the definite noun alone only refers back (kept as the story's first mention
+    # when its sentence tells of it taking place)
+    bare = "وأشاد المحافظ بالملتقى الصيفي ، وقال إن الملتقى الصيفي انطلق بنجاح ."
     events = _facts(nlp_rules, bare).events
     assert [(e.type, e.rule) for e in events] == [("forum", "event_first_mention")]
 
@@ -1865,3 +1866,59 @@ def test_the_royal_formula_of_greetings_names_nobody_present(nlp_rules):
     )
     names = [a.name for a in _facts(nlp_rules, ambassador).attendees]
     assert names == ["سامي الصالح"]  # the head as an office's complement
+
+
+def test_a_named_league_project_or_programme_is_an_event_only_where_one_is_held(
+    nlp_rules,
+):
+    # a weak noun's bare name in a sentence that holds nothing: a league, a project
+    mentioned = (
+        "وتذيل الفريق مجموعته في دوري أبطال آسيا بعدما حقق انتصارا وحيدا . "
+        "وقبلها اكتمل مشروع توسعة المسعى ."
+    )
+    assert _facts(nlp_rules, mentioned).events == []
+    # the same kind of name with a verb of holding, or quoted, or with an edition
+    held = "ونظمت البلدية دوري الأحياء لكرة القدم بمشاركة 16 فريقا ."
+    assert [(e.type, e.name) for e in _facts(nlp_rules, held).events] == [
+        ("competition", "دوري الأحياء لكرة القدم")
+    ]
+    quoted = "مما جعل مشروع «حفظ النعمة» يصل لأكبر شريحة من المؤسسات ."
+    assert [e.name for e in _facts(nlp_rules, quoted).events] == ["مشروع «حفظ النعمة»"]
+
+
+def test_a_press_conference_a_peak_and_an_arms_race_are_no_events(nlp_rules):
+    story = (
+        "وقال الوزير في مؤتمر صحافي عقده أمس إن الاتفاق يطلق سباق التسلح في المنطقة ، "
+        "وعقد المتحدث مؤتمرا صحفيا ، ويتربع الفريق على قمة جدول الترتيب ."
+    )
+    assert _facts(nlp_rules, story).events == []
+    # a conference with a name is still one
+    named = "وعقدت الجامعة المؤتمر الدولي للغة العربية بحضور الباحثين ."
+    assert [e.type for e in _facts(nlp_rules, named).events] == ["conference"]
+
+
+def test_a_lone_definite_event_noun_is_the_event_only_where_something_is_held(
+    nlp_rules,
+):
+    # علم الاجتماع is sociology, and a generic celebration holds nothing
+    generic = (
+        "ويفضل الحصول على شهادة في علم الاجتماع ، فالمغاربة خبراء في فن الاحتفال ."
+    )
+    assert _facts(nlp_rules, generic).events == []
+    # a signing the story tells of with its ceremony and guests
+    signing = (
+        "وقام بتوقيع الاتفاقية مدير الشركة . وجرت مراسم توقيع الاتفاقية بمبنى "
+        "الإدارة العامة اليوم بحضور عدد من القيادات ."
+    )
+    assert [e.type for e in _facts(nlp_rules, signing).events] == ["agreement"]
+
+
+def test_a_strong_event_noun_before_a_weak_one_is_the_event(nlp_rules):
+    story = (
+        "تستضيف جامعة تبوك بعد غد ملتقى مشروع خادم الحرمين للعناية بالتراث "
+        "الحضاري بحضور الأمير ."
+    )
+    assert [e.type for e in _facts(nlp_rules, story).events] == ["forum"]
+    # an opening stays a wrapper: the programme it opens is the event
+    opening = "ورعى المحافظ أمس حفل افتتاح برنامج موهبة الإثرائي الصيفي ."
+    assert [e.type for e in _facts(nlp_rules, opening).events] == ["initiative"]
