@@ -1922,3 +1922,13 @@ def test_a_strong_event_noun_before_a_weak_one_is_the_event(nlp_rules):
     # an opening stays a wrapper: the programme it opens is the event
     opening = "ورعى المحافظ أمس حفل افتتاح برنامج موهبة الإثرائي الصيفي ."
     assert [e.type for e in _facts(nlp_rules, opening).events] == ["initiative"]
+
+
+def test_the_year_of_the_telling_is_no_part_of_a_name(nlp_rules):
+    story = (
+        "وأقيم المهرجان الترفيهي لعيد الفطر الذي تقيمه بلدية محافظة النعيرية "
+        "للعام الثاني على التوالي ."
+    )
+    assert [o.name for o in _facts(nlp_rules, story).organizers] == [
+        "بلدية محافظة النعيرية"
+    ]
