@@ -261,6 +261,12 @@ def _possessed_forms() -> dict[str, str]:
     return forms
 
 
+def possessed_event_at(doc: Doc, k: int) -> bool:
+    """Token ``k`` is a strong event noun with a possessive (``احتفالهم``، ``حفلها``)."""
+    value = _possessed_forms().get(token_norms(doc)[k])
+    return value is not None and not value.endswith("?")
+
+
 def _accusatives(doc: Doc) -> None:
     """``أقامت الجمعية حفلا``, ``نظمت معرضا``: an indefinite accusative event
     noun (no ب / ل glued, not a weak noun) introduces an unnamed event; an

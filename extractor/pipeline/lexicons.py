@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from functools import cache, lru_cache
 
 from camel_tools.utils.dediac import dediac_ar
+from camel_tools.utils.normalize import normalize_unicode
 from spacy.tokens import Doc, Token
 
 from extractor.arabic.normalize import normalize, strip_clitics, strip_prepositions
@@ -109,14 +110,16 @@ def is_definite(token: Token) -> bool:
     """The word carries the article ال (possibly behind و / ف and ب / ل / ك).
 
     Read on the dediacritized text, before alef folding: ``آلية`` and
-    ``إلى`` only look definite once آ and إ become ا.
+    ``إلى`` only look definite once آ and إ become ا. Presentation forms
+    are unfolded first (``اﻷهلية``, written with the ligature ﻷ).
     """
     return _definite_text(token.text)
 
 
 @lru_cache(maxsize=100_000)
 def _definite_text(text: str) -> bool:
-    word = dediac_ar(text).replace("\u0640", "")  # tatweel
+    # presentation forms unfolded (اﻷهلية is الأهلية), tatweel dropped
+    word = dediac_ar(normalize_unicode(text)).replace("\u0640", "")
     if word[:1] in (_WAW, _FEH) and len(word) > 4:
         word = word[1:]
     if word.startswith(_LL) and len(word) > 3:

@@ -1932,3 +1932,32 @@ def test_the_year_of_the_telling_is_no_part_of_a_name(nlp_rules):
     assert [o.name for o in _facts(nlp_rules, story).organizers] == [
         "بلدية محافظة النعيرية"
     ]
+
+
+def test_bodies_after_a_second_verb_of_organizing_organize(nlp_rules):
+    story = (
+        "واختتم مهرجان الأفلاج الخامس الذي نظمه وأشرف على فعالياته الرئاسة العامة "
+        "لرعاية الشباب ولجنة التنمية الاجتماعية الأهلية بالأفلاج ."
+    )
+    assert [o.name for o in _facts(nlp_rules, story).organizers] == [
+        "الرئاسة العامة لرعاية الشباب",
+        "لجنة التنمية الاجتماعية الأهلية بالأفلاج",
+    ]
+
+
+def test_a_word_written_with_a_presentation_form_ligature_is_definite(nlp_rules):
+    # ﻷ (U+FEF7) is لأ: اﻷهلية is الأهلية, and the name reads on through it
+    story = "نظمت لجنة التنمية الاجتماعية اﻷهلية باﻷفلاج مهرجان العيد ."
+    assert [o.name for o in _facts(nlp_rules, story).organizers] == [
+        "لجنة التنمية الاجتماعية اﻷهلية باﻷفلاج"
+    ]
+
+
+def test_a_possessed_event_noun_tells_where_the_event_is_held(nlp_rules):
+    story = (
+        "وأقيم الحفل الخطابي بحضور الأمير . وشارك أمير المنطقة الأهالي احتفالهم "
+        "بعيد الفطر في مركز الملك خالد الحضاري ببريدة ."
+    )
+    assert [v.name for v in _facts(nlp_rules, story).venues] == [
+        "مركز الملك خالد الحضاري ببريدة"
+    ]
