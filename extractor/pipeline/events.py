@@ -261,12 +261,6 @@ def _possessed_forms() -> dict[str, str]:
     return forms
 
 
-def possessed_event_at(doc: Doc, k: int) -> bool:
-    """Token ``k`` is a strong event noun with a possessive (``احتفالهم``، ``حفلها``)."""
-    value = _possessed_forms().get(token_norms(doc)[k])
-    return value is not None and not value.endswith("?")
-
-
 def _accusatives(doc: Doc) -> None:
     """``أقامت الجمعية حفلا``, ``نظمت معرضا``: an indefinite accusative event
     noun (no ب / ل glued, not a weak noun) introduces an unnamed event; an
@@ -605,10 +599,40 @@ def _chain_end(doc: Doc, i: int, size: int) -> int:
     j = i + size
     if j < len(doc) and prep_clitic(doc[j]):
         return j  # ورشة للتعريف بـ...: a description, not a name
-    end = extend_chain(doc, j, waw=False)
+    end = _twin_complement(doc, j, extend_chain(doc, j, waw=False))
     while end > j and _ordinal(doc, end - 1):
         end -= 1
     return _numbered(doc, end)
+
+
+def _twin_complement(doc: Doc, j: int, end: int) -> int:
+    """End of the chain with a twin of its first complement joined by و.
+
+    ``مهرجان العيد | والصيف``, ``مهرجان التسوق والترفيه``: two words of one
+    kind name the event together. Twins without the article need a name after
+    them (``مهرجان عيد وصيف | حفر الباطن``, not ``برنامج محاضرات وندوات``); an
+    event noun or its activities after و is a second thing (``مهرجان العسل
+    والفعاليات``).
+    """
+    if end != j + 1 or end >= len(doc) or not has_waw(doc[end]):
+        return end
+    first, twin = doc[j], doc[end]
+    if (
+        prep_clitic(first)
+        or is_stop(twin)
+        or is_definite(first) != is_definite(twin)
+        or match("event_nouns", doc, end)
+        or match("event_activity_nouns", doc, end)
+    ):
+        return end
+    after = extend_chain(doc, end + 1, waw=False) if end + 1 < len(doc) else end + 1
+    if is_definite(first):
+        return max(end + 1, after)
+    return (
+        after
+        if after > end + 1 and (is_definite(doc[end + 1]) or place_at(doc, end + 1))
+        else end
+    )
 
 
 def _numbered(doc: Doc, end: int) -> int:

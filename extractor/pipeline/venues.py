@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractor.arabic.normalize import strip_prepositions
-from extractor.pipeline.events import event_noun_at, possessed_event_at
+from extractor.pipeline.events import event_noun_at
 from extractor.pipeline.facts import add_candidate, candidates, ensure_extensions
 from extractor.pipeline.lexicons import (
     is_definite,
@@ -111,7 +111,6 @@ class _EventSentences:
 def _tells_of_event(doc: Doc, k: int) -> bool:
     return (
         event_noun_at(doc, k)
-        or possessed_event_at(doc, k)  # شارك الأهالي احتفالهم في مركز ...
         or bool(match("event_activity_nouns", doc, k))
         or bool(match("venue_event_cues", doc, k))
         or bool(match_exact("venue_held_verbs", doc, k))

@@ -1953,11 +1953,15 @@ def test_a_word_written_with_a_presentation_form_ligature_is_definite(nlp_rules)
     ]
 
 
-def test_a_possessed_event_noun_tells_where_the_event_is_held(nlp_rules):
-    story = (
-        "وأقيم الحفل الخطابي بحضور الأمير . وشارك أمير المنطقة الأهالي احتفالهم "
-        "بعيد الفطر في مركز الملك خالد الحضاري ببريدة ."
-    )
-    assert [v.name for v in _facts(nlp_rules, story).venues] == [
-        "مركز الملك خالد الحضاري ببريدة"
+def test_twin_words_joined_by_waw_name_an_event_together(nlp_rules):
+    def names(text):
+        return [e.name for e in _facts(nlp_rules, text).events]
+
+    assert names("افتتح المحافظ فعاليات مهرجان العيد والصيف في المحافظة .") == [
+        "مهرجان العيد والصيف"
     ]
+    assert names("وأقيم مهرجان عيد وصيف حفر الباطن بحضور المحافظ .") == [
+        "مهرجان عيد وصيف حفر الباطن"
+    ]
+    # an event's activities after و are a second thing
+    assert names("ونظمت الأمانة مهرجان العسل والفعاليات المصاحبة .") == ["مهرجان العسل"]
