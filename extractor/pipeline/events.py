@@ -609,10 +609,11 @@ def _twin_complement(doc: Doc, j: int, end: int) -> int:
     """End of the chain with a twin of its first complement joined by و.
 
     ``مهرجان العيد | والصيف``, ``مهرجان التسوق والترفيه``: two words of one
-    kind name the event together. Twins without the article need a name after
+    kind name the event together. Twins without the article need a place after
     them (``مهرجان عيد وصيف | حفر الباطن``, not ``برنامج محاضرات وندوات``); an
     event noun or its activities after و is a second thing (``مهرجان العسل
-    والفعاليات``).
+    والفعاليات``), and so is a twin with a word of its own (``معايدة الأهالي
+    والألوان الفلكلورية``).
     """
     if end != j + 1 or end >= len(doc) or not has_waw(doc[end]):
         return end
@@ -626,13 +627,11 @@ def _twin_complement(doc: Doc, j: int, end: int) -> int:
     ):
         return end
     after = extend_chain(doc, end + 1, waw=False) if end + 1 < len(doc) else end + 1
-    if is_definite(first):
-        return max(end + 1, after)
-    return (
-        after
-        if after > end + 1 and (is_definite(doc[end + 1]) or place_at(doc, end + 1))
-        else end
-    )
+    if after == end + 1:
+        return end + 1 if is_definite(first) else end  # مهرجان العيد والصيف |
+    # a place after the twins names them (عيد وصيف | حفر الباطن); a word of the
+    # twin's own is another item of a list (معايدة الأهالي والألوان | الفلكلورية)
+    return after if place_at(doc, end + 1) else end
 
 
 def _numbered(doc: Doc, end: int) -> int:

@@ -77,7 +77,11 @@ def office_at(doc: Doc, i: int) -> Slice | None:
     if is_definite(doc[i]) and _event_object(doc, head_end):
         # افتتح المحافظ | المهرجان: the event is the verb's object, no complement
         return Slice(i, head_end)
-    end = _before_name(doc, head_end, extend_chain(doc, head_end, royal=False))
+    # a head with the article takes no indefinite genitive: المحافظ | درعا
+    genitive = not is_definite(doc[i])
+    end = _before_name(
+        doc, head_end, extend_chain(doc, head_end, royal=False, genitive=genitive)
+    )
     if end == head_end and doc[end - 1].norm_ == _ALA:
         end -= 1  # المشرف العام على | الفريق ...: على with no complement is not the office's
     end = _served_place(doc, end) or end
@@ -213,13 +217,18 @@ def person_at(
     if (
         name is not None
         and (titles or role)
-        and (name.end - name.start == 1 or _glued_after_office(doc, role, name))
+        and (
+            name.end - name.start == 1
+            or _glued_after_office(doc, role, name)
+            or _bare_office(doc, titles, role)
+        )
         and ner_ran(doc)
         and not _is_per(doc, name)
     ):
         # under NER a one-word name must be a person's (مندوب ... | يكشف), and so
         # must one glued to ب / ل right after an office (سمو أمير منطقة عسير |
-        # ليصبح سمة), where a title vouches for it (العقيد ركن | بجاد السليمي)
+        # ليصبح سمة) or one after a bare definite office (وقدم المحافظ | شهادات
+        # التطوع), where a title vouches for it (العقيد ركن | بجاد السليمي)
         name = None
     if name:
         k = name.end
@@ -241,6 +250,17 @@ def _given_name_after_title(doc: Doc, titles: list[Slice], k: int) -> bool:
         and k < len(doc)
         and is_definite(doc[k - 1])
         and bool(match_exact("office_given_names", doc, k))
+    )
+
+
+def _bare_office(doc: Doc, titles: list[Slice], role: Slice | None) -> bool:
+    """One definite office word and no title: what follows is as often the
+    object of the verb before it (``وقدم المحافظ | شهادات التطوع``) as a name."""
+    return (
+        not titles
+        and role is not None
+        and role.end - role.start == 1
+        and is_definite(doc[role.start])
     )
 
 

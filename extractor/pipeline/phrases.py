@@ -382,7 +382,11 @@ def _name_word(
         return True
     if match_exact("person_offices", doc, k) or match_exact("org_heads", doc, k):
         return bool(k + 1 < len(doc) and match_exact("person_name_links", doc, k + 1))
-    if match_exact("event_nouns", doc, k) or match_exact("venue_heads", doc, k):
+    if (
+        match_exact("event_nouns", doc, k)
+        or match_exact("event_activity_nouns", doc, k)  # افتتح المحافظ | فعاليات
+        or match_exact("venue_heads", doc, k)
+    ):
         return False
     if (
         first
