@@ -433,7 +433,7 @@ def org_at(doc: Doc, i: int) -> Slice | None:
     alias_end = alias_after(doc, end)  # جمعية ... «إيثار»، فريق «لأجلك ياوطن»
     if alias_end and end == i + hit[0]:  # مركز «الذيد» | للفنون: the name goes on
         alias_end = extend_chain(doc, alias_end, coordination=True, genitive=False)
-    end = alias_end or end
+    end = _object_after_describer(doc, i + hit[0], alias_end or end)
     ent = ent_starting(doc, i, ORG_LABELS)
     if ent is not None and end < ent.end <= i + MAX_CHAIN:
         # the NER saw a longer name (مجلس قبائل ربيعة ورفيدة), but a second
@@ -447,6 +447,27 @@ def org_at(doc: Doc, i: int) -> Slice | None:
     if described_only(doc, i, i + hit[0], end):
         return None  # فريق تطوعي، جمعية خيرية: a kind of body, not one named
     return Slice(i, end)
+
+
+_PLURAL_ENDINGS = ("\u064a\u0646", "\u0648\u0646")  # ين ون
+_NISBA_ENDINGS = ("\u064a", "\u064a\u0647")  # ي يه
+
+
+def _object_after_describer(doc: Doc, start: int, end: int) -> int:
+    """End of a body's name before a plural noun that follows its adjective or
+    its quoted alias: the verb's object, not a word of the name (``فريق ابتسموا
+    الاجتماعي والتطوعي | المصلين``, ``شركة "موبايلي" | الموزعين المميزين``).
+    As a first complement such a noun names the body (``جمعية المعلمين``)."""
+    for k in range(start + 1, end):
+        tok, before = doc[k], doc[k - 1]
+        if (
+            is_definite(tok)
+            and not prep_clitic(tok)
+            and tok.norm_.endswith(_PLURAL_ENDINGS)
+            and (before.norm_.endswith(_NISBA_ENDINGS) or before.text in QUOTES_CLOSE)
+        ):
+            return k
+    return end
 
 
 def described_only(doc: Doc, i: int, head_end: int, end: int) -> bool:

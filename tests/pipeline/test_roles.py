@@ -1982,3 +1982,21 @@ def test_a_bare_definite_office_takes_no_object_as_complement_or_name(
     assert [(p.name, p.role) for p in _facts(nlp_rules, named).patrons] == [
         ("سعد الحربي", "المحافظ")
     ]
+
+
+def test_a_plural_noun_after_a_bodys_adjective_or_alias_is_the_verbs_object(
+    nlp_rules,
+):
+    def organizers(text):
+        return [o.name for o in _facts(nlp_rules, text).organizers]
+
+    assert organizers(
+        "فاجأ فريق ابتسموا الاجتماعي والتطوعي المصلين في مسجد العيد ضمن حملة العيد ."
+    ) == ["فريق ابتسموا الاجتماعي والتطوعي"]
+    assert organizers(
+        'كرمت شركة "موبايلي" الموزعين المميزين في حفل الإفطار الذي أقيم مؤخرا .'
+    ) == ['شركة "موبايلي"']
+    # as the first complement, the plural names the body
+    assert organizers("نظمت جمعية الأطباء السعوديين ملتقى طبيا .") == [
+        "جمعية الأطباء السعوديين"
+    ]
