@@ -77,8 +77,9 @@ def office_at(doc: Doc, i: int) -> Slice | None:
     if is_definite(doc[i]) and _event_object(doc, head_end):
         # افتتح المحافظ | المهرجان: the event is the verb's object, no complement
         return Slice(i, head_end)
-    # a head with the article takes no indefinite genitive: المحافظ | درعا
-    genitive = not is_definite(doc[i])
+    # a one-word head with the article takes no indefinite genitive (المحافظ |
+    # درعا); a head that ends in a preposition does (المشرف العام على | كرة القدم)
+    genitive = not (hit[0] == 1 and is_definite(doc[i]))
     end = _before_name(
         doc, head_end, extend_chain(doc, head_end, royal=False, genitive=genitive)
     )

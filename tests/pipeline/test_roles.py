@@ -1978,6 +1978,11 @@ def test_a_bare_definite_office_takes_no_object_as_complement_or_name(
     assert [(p.name, p.role) for p in _facts(nlp_rules, opening).patrons] == [
         (None, "المحافظ")
     ]
+    # an office that ends in a preposition still takes its complement
+    supervisor = "أقيم الحفل بحضور المشرف العام على كرة القدم هشام مرسي ."
+    assert [(a.name, a.role) for a in _facts(nlp_full, supervisor).attendees] == [
+        ("هشام مرسي", "المشرف العام على كرة القدم")
+    ]
     named = "افتتح المحافظ سعد الحربي فعاليات مهرجان العيد في المحافظة ."
     assert [(p.name, p.role) for p in _facts(nlp_rules, named).patrons] == [
         ("سعد الحربي", "المحافظ")
