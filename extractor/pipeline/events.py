@@ -395,6 +395,8 @@ def _mention(doc: Doc, i: int, size: int, value: str) -> int:
     name = quoted or _chain_name(doc, i, size)
     if weak and name and _state_programme(doc, name):
         return name.end  # برنامج إيران النووي: no civic event
+    if kind == "initiative" and weak and name and _on_the_air(doc, i):
+        return name.end  # اشتهر بتقديم برنامج "الجولة": a show, no event
     end = name.end if name else i + size
     edition, end_ed = _edition(doc, end)
     if weak and name and not quoted and edition is None and not _told_as_held(doc, i):
@@ -436,6 +438,13 @@ def _mention(doc: Doc, i: int, size: int, value: str) -> int:
         edition=edition,
     )
     return end
+
+
+def _on_the_air(doc: Doc, i: int) -> bool:
+    """The sentence of token ``i`` speaks of television or radio (lexicon
+    ``broadcast_words``): a programme named there is a show."""
+    sent = doc[i].sent
+    return any(match("broadcast_words", doc, k) for k in range(sent.start, sent.end))
 
 
 def _told_as_held(doc: Doc, i: int) -> bool:

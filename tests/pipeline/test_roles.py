@@ -2005,3 +2005,10 @@ def test_a_plural_noun_after_a_bodys_adjective_or_alias_is_the_verbs_object(
     assert organizers("نظمت جمعية الأطباء السعوديين ملتقى طبيا .") == [
         "جمعية الأطباء السعوديين"
     ]
+
+
+def test_a_programme_named_on_the_air_is_a_show(nlp_rules):
+    show = 'اشتهر الإعلامي بتقديم برنامج "الجولة" ، وحقق أعلى معدل في المشاهدة .'
+    assert _facts(nlp_rules, show).events == []
+    civic = 'وأطلقت الجمعية برنامج "أبناء الوطن" بحضور المحافظ .'
+    assert [e.name for e in _facts(nlp_rules, civic).events] == ['برنامج "أبناء الوطن"']
