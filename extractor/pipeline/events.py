@@ -395,7 +395,7 @@ def _mention(doc: Doc, i: int, size: int, value: str) -> int:
     name = quoted or _chain_name(doc, i, size)
     if weak and name and _state_programme(doc, name):
         return name.end  # برنامج إيران النووي: no civic event
-    if kind == "initiative" and weak and name and _on_the_air(doc, i):
+    if weak and name and _on_the_air(doc, i):
         return name.end  # اشتهر بتقديم برنامج "الجولة": a show, no event
     end = name.end if name else i + size
     edition, end_ed = _edition(doc, end)
@@ -440,9 +440,14 @@ def _mention(doc: Doc, i: int, size: int, value: str) -> int:
     return end
 
 
+_PROGRAMME = "\u0628\u0631\u0646\u0627\u0645\u062c"  # برنامج
+
+
 def _on_the_air(doc: Doc, i: int) -> bool:
-    """The sentence of token ``i`` speaks of television or radio (lexicon
-    ``broadcast_words``): a programme named there is a show."""
+    """A برنامج at ``i`` in a sentence that speaks of television or radio
+    (lexicon ``broadcast_words``): a show on the air."""
+    if _PROGRAMME not in doc[i].norm_:
+        return False
     sent = doc[i].sent
     return any(match("broadcast_words", doc, k) for k in range(sent.start, sent.end))
 
