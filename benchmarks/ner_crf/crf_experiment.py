@@ -26,7 +26,7 @@ from pathlib import Path
 from extractor.arabic.normalize import normalize, strip_clitics
 from extractor.bench import read_saudinewsnet
 from extractor.ner.corpus import Sentence, read_conll
-from extractor.ner.evaluate import Scores, count_matches, format_table
+from extractor.ner.evaluate import Scores, count_matches, format_table, tag_entities
 
 REPO = Path(__file__).resolve().parents[2]
 SHARED = REPO.parent / "shared"
@@ -48,21 +48,6 @@ WINDOW_NEAR = (
     "len",
 )
 WINDOW_FAR = ("n", "stem", "cl", "sh")
-
-
-def entities(tag_rows: list[list[str]]) -> set[tuple[int, int, int, str]]:
-    """``(sentence, start, end, label)`` of IOB2 tag rows (tags already repaired)."""
-    found = set()
-    for i, tags in enumerate(tag_rows):
-        start = label = None
-        for k, tag in enumerate([*tags, "O"]):
-            if tag == "O" or tag.startswith("B-"):
-                if start is not None:
-                    found.add((i, start, k, label))
-                    start = None
-                if tag.startswith("B-"):
-                    start, label = k, tag[2:]
-    return found
 
 
 def table(scores: Scores) -> str:
@@ -190,7 +175,7 @@ def cmd_cnn(args) -> None:
         (i, e.start, e.end, e.label_) for i, doc in enumerate(docs) for e in doc.ents
     )
     (args.out / "cnn_test.json").write_text(json.dumps(pred))
-    print(table(count_matches(entities([s.tags for s in test]), set(pred))))
+    print(table(count_matches(tag_entities([s.tags for s in test]), set(pred))))
 
 
 def cmd_train(args) -> None:
@@ -236,9 +221,9 @@ def cmd_train(args) -> None:
     print(
         f"tagged {words / (time.perf_counter() - start):,.0f} words/s (features included)"
     )
-    pred = entities(tags)
+    pred = tag_entities(tags)
     (args.out / f"crf_{args.split}.json").write_text(json.dumps(sorted(pred)))
-    print(table(count_matches(entities([s.tags for s in scored]), pred)))
+    print(table(count_matches(tag_entities([s.tags for s in scored]), pred)))
 
 
 def cmd_union(args) -> None:
@@ -251,7 +236,7 @@ def cmd_union(args) -> None:
         for e in cnn
         if not any(o[0] == e[0] and o[1] < e[2] and e[1] < o[2] for o in crf)
     }
-    print(table(count_matches(entities([s.tags for s in test]), union)))
+    print(table(count_matches(tag_entities([s.tags for s in test]), union)))
 
 
 def main() -> None:

@@ -75,6 +75,23 @@ def score_sentences(nlp: Language, sentences: list[Sentence]) -> Scores:
     return scores
 
 
+def tag_entities(tag_rows: list[list[str]]) -> set[Entity]:
+    """``(row, start, end, label)`` of every entity in rows of repaired IOB2 tags
+    (:func:`~extractor.ner.corpus.repair_bio`): what another tagger's output or
+    a corpus's gold tags are scored as, without building Docs."""
+    found = set()
+    for i, tags in enumerate(tag_rows):
+        start = label = None
+        for k, tag in enumerate([*tags, "O"]):
+            if tag == "O" or tag.startswith("B-"):
+                if start is not None:
+                    found.add((i, start, k, label))
+                    start = None
+                if tag.startswith("B-"):
+                    start, label = k, tag[2:]
+    return found
+
+
 def count_matches(gold: set, pred: set) -> Scores:
     """Per-label counts of ``(sentence, start, end, label)`` entities: an exact
     span and type match is a true positive."""

@@ -74,3 +74,15 @@ def test_split_dev_holds_out_blocks() -> None:
     assert {s.words[0] for s in dev} == {str(i) for i in range(180, 200)} | {
         str(i) for i in range(380, 400)
     }
+
+
+def test_tag_entities_reads_spans_from_iob_rows() -> None:
+    from extractor.ner.evaluate import tag_entities
+
+    rows = [["B-PER", "I-PER", "O", "B-LOC"], ["O", "B-ORG", "B-ORG", "I-ORG"]]
+    assert tag_entities(rows) == {
+        (0, 0, 2, "PER"),
+        (0, 3, 4, "LOC"),
+        (1, 1, 2, "ORG"),
+        (1, 2, 4, "ORG"),
+    }
