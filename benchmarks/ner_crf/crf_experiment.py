@@ -145,6 +145,11 @@ def cmd_vectors(args) -> None:
         workers=1, epochs=4, seed=1,
     )  # fmt: skip
     print(f"word2vec: {len(model.wv)} words, {time.perf_counter() - start:.0f} s")
+    # the raw vectors and their words, for benchmarks/ner_bilstm
+    np.save(args.out / "w2v_vectors.npy", model.wv.vectors)
+    (args.out / "w2v_vocab.json").write_text(
+        json.dumps(model.wv.index_to_key, ensure_ascii=False)
+    )
     vectors = model.wv.vectors / np.linalg.norm(model.wv.vectors, axis=1, keepdims=True)
     kmeans = MiniBatchKMeans(CLUSTERS, batch_size=4096, n_init=3, random_state=0)
     labels = kmeans.fit(vectors).labels_
