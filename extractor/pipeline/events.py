@@ -92,6 +92,8 @@ def find_events(doc: Doc) -> Doc:
         if text:  # مشروع القانون ...: a draft, not an event
             i += text[0]
             continue
+        if _cast_of_work(doc, i):
+            continue  # مسرحية "لا" من بطولة الفنان نايف فائز: its cast
         doc.user_data[EVENT_NOUN_SEEN] = True
         size, value = nouns[i]
         inner = nouns.get(i + size)
@@ -116,6 +118,20 @@ def find_events(doc: Doc) -> Doc:
 
 
 _WRAPPERS = frozenset(("opening", "ceremony", "graduation"))
+
+
+_MIN = "\u0645\u0646"  # من
+_CHAMPIONSHIP = "\u0628\u0637\u0648\u0644\u0647"  # بطولة (normalized)
+WORK_REACH = 8  # words from a film or a play back to the من بطولة of its cast
+
+
+def _cast_of_work(doc: Doc, i: int) -> bool:
+    """``بطولة`` after ``من``, a few words after a film, a series or a play
+    (lexicon ``screen_works``) in its sentence: who stars in it."""
+    if i == 0 or doc[i].norm_ != _CHAMPIONSHIP or doc[i - 1].norm_ != _MIN:
+        return False
+    start = max(doc[i].sent.start, i - 1 - WORK_REACH)
+    return any(match_exact("screen_works", doc, k) for k in range(start, i - 1))
 
 
 def _strong_over_weak(outer: str, inner: str) -> bool:

@@ -2012,3 +2012,10 @@ def test_a_programme_named_on_the_air_is_a_show(nlp_rules):
     assert _facts(nlp_rules, show).events == []
     civic = 'وأطلقت الجمعية برنامج "أبناء الوطن" بحضور المحافظ .'
     assert [e.name for e in _facts(nlp_rules, civic).events] == ['برنامج "أبناء الوطن"']
+
+
+def test_the_cast_of_a_play_is_no_championship(nlp_rules):
+    play = 'وعرضت الجامعة مسرحية بعنوان "لا" من بطولة الفنان نايف فائز أمس .'
+    assert _facts(nlp_rules, play).events == []
+    race = "حقق الفريق فوزا في الجولة الأولى من بطولة درفت فورس التي تنظمها الهيئة ."
+    assert [e.type for e in _facts(nlp_rules, race).events] == ["competition"]
