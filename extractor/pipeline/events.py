@@ -121,14 +121,14 @@ _WRAPPERS = frozenset(("opening", "ceremony", "graduation"))
 
 
 _MIN = "\u0645\u0646"  # من
-_CHAMPIONSHIP = "\u0628\u0637\u0648\u0644\u0647"  # بطولة (normalized)
 WORK_REACH = 8  # words from a film or a play back to the من بطولة of its cast
 
 
 def _cast_of_work(doc: Doc, i: int) -> bool:
-    """``بطولة`` after ``من``, a few words after a film, a series or a play
-    (lexicon ``screen_works``) in its sentence: who stars in it."""
-    if i == 0 or doc[i].norm_ != _CHAMPIONSHIP or doc[i - 1].norm_ != _MIN:
+    """``بطولة`` (lexicon ``cast_nouns``) after ``من``, a few words after a
+    film, a series or a play (lexicon ``screen_works``) in its sentence: who
+    stars in it."""
+    if i == 0 or doc[i - 1].norm_ != _MIN or not match_exact("cast_nouns", doc, i):
         return False
     start = max(doc[i].sent.start, i - 1 - WORK_REACH)
     return any(match_exact("screen_works", doc, k) for k in range(start, i - 1))
@@ -456,13 +456,10 @@ def _mention(doc: Doc, i: int, size: int, value: str) -> int:
     return end
 
 
-_PROGRAMME = "\u0628\u0631\u0646\u0627\u0645\u062c"  # برنامج
-
-
 def _on_the_air(doc: Doc, i: int) -> bool:
-    """A برنامج at ``i`` in a sentence that speaks of television or radio
-    (lexicon ``broadcast_words``): a show on the air."""
-    if _PROGRAMME not in doc[i].norm_:
+    """A برنامج (lexicon ``show_nouns``) at ``i`` in a sentence that speaks of
+    television or radio (lexicon ``broadcast_words``): a show on the air."""
+    if not match("show_nouns", doc, i):
         return False
     sent = doc[i].sent
     return any(match("broadcast_words", doc, k) for k in range(sent.start, sent.end))
