@@ -411,6 +411,8 @@ def _mention(doc: Doc, i: int, size: int, value: str) -> int:
     name = quoted or _chain_name(doc, i, size)
     if weak and name and _state_programme(doc, name):
         return name.end  # برنامج إيران النووي: no civic event
+    if weak and name and _won(doc, i):
+        return name.end  # الحاصل على جائزة «بوليتزر»: a prize won, no event told
     if weak and name and _on_the_air(doc, i):
         return name.end  # اشتهر بتقديم برنامج "الجولة": a show, no event
     end = name.end if name else i + size
@@ -454,6 +456,20 @@ def _mention(doc: Doc, i: int, size: int, value: str) -> int:
         edition=edition,
     )
     return end
+
+
+WON_REACH = 3  # words from a verb of winning to the prize (حازت أيضا على | جائزة)
+
+
+def _won(doc: Doc, i: int) -> bool:
+    """A verb of winning or earning (lexicon ``prize_won_verbs``) right before
+    the noun at ``i``, على and one more word aside."""
+    for k in range(i - 1, max(-1, i - 1 - WON_REACH), -1):
+        if match_exact("prize_won_verbs", doc, k):
+            return True
+        if is_break(doc[k]):
+            return False
+    return False
 
 
 def _on_the_air(doc: Doc, i: int) -> bool:

@@ -2019,3 +2019,10 @@ def test_the_cast_of_a_play_is_no_championship(nlp_rules):
     assert _facts(nlp_rules, play).events == []
     race = "حقق الفريق فوزا في الجولة الأولى من بطولة درفت فورس التي تنظمها الهيئة ."
     assert [e.type for e in _facts(nlp_rules, race).events] == ["competition"]
+
+
+def test_a_prize_someone_won_is_no_competition_the_story_reports(nlp_rules):
+    won = "وأعلن استقالة الصحفي توم واتسون ، الحاصل على جائزة «بوليتزر» عام 1994 ."
+    assert _facts(nlp_rules, won).events == []
+    held = "ورعى أمير المنطقة حفل جائزة الملك فيصل العالمية أمس ."
+    assert [e.type for e in _facts(nlp_rules, held).events] == ["competition"]
