@@ -643,6 +643,7 @@ def _chain_end(doc: Doc, i: int, size: int) -> int:
     if j < len(doc) and prep_clitic(doc[j]):
         return j  # ورشة للتعريف بـ...: a description, not a name
     end = _twin_complement(doc, j, extend_chain(doc, j, waw=False))
+    end = next((k for k in range(j, end) if match("anniversary_nouns", doc, k)), end)
     while end > j and _ordinal(doc, end - 1):
         end -= 1
     return _numbered(doc, end)
@@ -727,9 +728,15 @@ def _ordinal(doc: Doc, k: int) -> int | None:
 def _edition(doc: Doc, k: int) -> tuple[int | None, int]:
     """``الثاني`` / ``في نسخته الثانية`` / ``الـ(13)`` / ``الدورة 13`` after ``k``."""
     for j in range(k, min(k + 4, len(doc))):
+        if match("anniversary_nouns", doc, j):
+            break  # بالذكرى الخمسين: years counted, no edition
         hit = match_exact("ordinals", doc, j)
         if hit:
-            return int(hit[1]), j + hit[0]
+            value, end = int(hit[1]), j + hit[0]
+            tens = match_exact("ordinals", doc, end) if value < 10 else None
+            if tens and has_waw(doc[end]) and int(tens[1]) % 10 == 0:
+                return value + int(tens[1]), end + tens[0]  # السابعة | والثلاثين
+            return value, end
         tok = doc[j]
         if tok.is_digit and j > k and _edition_cue(doc, j):
             return int(tok.text), j + 1

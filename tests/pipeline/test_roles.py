@@ -2026,3 +2026,25 @@ def test_a_prize_someone_won_is_no_competition_the_story_reports(nlp_rules):
     assert _facts(nlp_rules, won).events == []
     held = "ورعى أمير المنطقة حفل جائزة الملك فيصل العالمية أمس ."
     assert [e.type for e in _facts(nlp_rules, held).events] == ["competition"]
+
+
+def test_a_compound_ordinal_is_one_edition(nlp_rules):
+    def editions(text):
+        return [e.edition for e in _facts(nlp_rules, text).events]
+
+    assert editions(
+        "ورعى الأمير حفل جائزة الملك فيصل العالمية في دورتها السابعة والثلاثين ."
+    ) == [37]
+    assert editions("افتتح المحافظ مهرجان الصيف الحادي والعشرين أمس .") == [21]
+    assert editions("افتتح المحافظ مهرجان الصيف الثالث وسط حضور كبير .") == [3]
+
+
+def test_an_anniversary_is_no_edition(nlp_rules):
+    # FACTS.md: الذكرى السادسة عشرة counts years
+    for years in ("السادسة عشرة", "الخمسين"):
+        story = (
+            f"وأقيمت احتفالات جمهورية المالديف بالذكرى {years} للاستقلال في الفندق ."
+        )
+        assert [(e.name, e.edition) for e in _facts(nlp_rules, story).events] == [
+            (None, None)
+        ]
