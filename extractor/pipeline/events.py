@@ -486,10 +486,9 @@ def _told_as_held(doc: Doc, i: int) -> bool:
     holding, hosting or launching (``نظمت``، ``أقيم``، ``تستضيفها``، ``دشن``), of
     its start or run (``انطلقت``، ``تتواصل``; lexicon ``event_course_verbs``), a
     role cue (``برعاية``، ``بحضور``; lexicon ``role_cues``) or its activities
-    (``فعاليات``). A weak
-    noun's bare name is a league or a project (``مشروع توسعة المسعى``) that a
-    story mentions, not an event it reports; a quoted title (``مشروع «حفظ
-    النعمة»``) or an edition names one."""
+    (``فعاليات``). A weak noun's bare name is a league or a project (``مشروع
+    توسعة المسعى``) that a story mentions, not an event it reports; a quoted
+    title (``مشروع «حفظ النعمة»``) or an edition names one."""
     sent = doc[i].sent
     return any(
         match_exact("lead_event_verbs", doc, k)
@@ -725,6 +724,9 @@ def _ordinal(doc: Doc, k: int) -> int | None:
     return int(value) if value else None
 
 
+_TENS = frozenset(range(20, 100, 10))  # الأول والعاشر is two ordinals, not 11
+
+
 def _edition(doc: Doc, k: int) -> tuple[int | None, int]:
     """``الثاني`` / ``في نسخته الثانية`` / ``الـ(13)`` / ``الدورة 13`` after ``k``."""
     for j in range(k, min(k + 4, len(doc))):
@@ -734,7 +736,7 @@ def _edition(doc: Doc, k: int) -> tuple[int | None, int]:
         if hit:
             value, end = int(hit[1]), j + hit[0]
             tens = match_exact("ordinals", doc, end) if value < 10 else None
-            if tens and has_waw(doc[end]) and int(tens[1]) % 10 == 0:
+            if tens and has_waw(doc[end]) and int(tens[1]) in _TENS:
                 return value + int(tens[1]), end + tens[0]  # السابعة | والثلاثين
             return value, end
         tok = doc[j]

@@ -2037,6 +2037,8 @@ def test_a_compound_ordinal_is_one_edition(nlp_rules):
     ) == [37]
     assert editions("افتتح المحافظ مهرجان الصيف الحادي والعشرين أمس .") == [21]
     assert editions("افتتح المحافظ مهرجان الصيف الثالث وسط حضور كبير .") == [3]
+    # only the tens from twenty join a unit: العاشر after و is another ordinal
+    assert editions("وأقيم مهرجان الصيف الأول والعاشر في المحافظة .") == [1]
 
 
 def test_an_anniversary_is_no_edition(nlp_rules):
