@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 import extractor.pipeline.components  # noqa: F401  (registers the factories)
 from extractor.assemble import assemble
 from extractor.errors import InputError, ModelError
+from extractor.ner.ensemble import NerVote
 from extractor.pipeline.facts import ensure_extensions
 from extractor.pipeline.tokenizer import CamelTokenizer
 from extractor.schema import ArticleFacts, Source
@@ -71,7 +72,11 @@ def default_model_path() -> Path | None:
 
 
 def load(
-    model: str | Path | None = None, *, ner: bool = True, ner_everywhere: bool = False
+    model: str | Path | None = None,
+    *,
+    ner: bool = True,
+    ner_everywhere: bool = False,
+    ner_vote: bool = False,
 ) -> Language:
     """Build the extraction pipeline.
 
@@ -81,6 +86,8 @@ def load(
         ner: False for the rules-only pipeline (no model is read).
         ner_everywhere: run the NER on every sentence, not only on those that
             hold a cue, title or office (slower; for comparisons).
+        ner_vote: tag names with the model's ``civic_ner_vote`` pipe (three
+            taggers vote) when it has one; by default its CNN alone tags them.
     """
     ensure_extensions()
     if not Doc.has_extension("published"):
@@ -88,6 +95,10 @@ def load(
     path = Path(model) if model else (default_model_path() if ner else None)
     if ner and path is not None:
         nlp = _load_model(path)
+        if not ner_vote:
+            for name, pipe in nlp.pipeline:
+                if isinstance(pipe, NerVote):
+                    nlp.disable_pipe(name)
         if not ner_everywhere:
             _gate_ner(nlp)
     else:
@@ -107,11 +118,13 @@ def _gate_ner(nlp: Language) -> None:
     if "ner" not in nlp.pipe_names:
         return
     trained = [name for name in ("tok2vec", "ner") if name in nlp.pipe_names]
+    votes = [n for n, pipe in nlp.pipeline if isinstance(pipe, NerVote)]  # enabled
     nlp.add_pipe(
         "civic_ner_gate",
-        after=trained[-1],
-        config={"tok2vec": trained[0], "ner": trained[-1]},
+        after=(votes or trained)[-1],
+        config={"tok2vec": trained[0], "ner": trained[-1], "vote": "".join(votes[:1])},
     )
+    trained += votes[:1]
     for name in trained:
         nlp.disable_pipe(name)
 
@@ -142,8 +155,15 @@ def parse_published(value: str | dt.date | None) -> dt.date | None:
 class Extractor:
     """A loaded pipeline plus the glue from articles to :class:`ArticleFacts`."""
 
-    def __init__(self, nlp: Language | None = None, *, model=None, ner: bool = True):
-        self.nlp = nlp if nlp is not None else load(model, ner=ner)
+    def __init__(
+        self,
+        nlp: Language | None = None,
+        *,
+        model=None,
+        ner: bool = True,
+        ner_vote: bool = False,
+    ):
+        self.nlp = nlp if nlp is not None else load(model, ner=ner, ner_vote=ner_vote)
 
     def make_doc(self, article: Article) -> Doc:
         doc = self.nlp.make_doc(article.text)

@@ -93,7 +93,9 @@ def run_bench(
     finally:
         runner.close()
     baseline = tokenizer_baseline(a.text for a in read_saudinewsnet(corpus, limit))
-    extractor = Extractor(model=options.model, ner=options.ner)
+    extractor = Extractor(
+        model=options.model, ner=options.ner, ner_vote=options.ner_vote
+    )
     report = {
         "config": {
             "limit": limit,
@@ -174,6 +176,7 @@ def compare_dates(extractor: Extractor, dev: Path, limit: int | None = None) -> 
 @click.option("--scheduler", help="dask scheduler address (with --engine dask).")
 @click.option("--model", type=click.Path(), help="NER model directory.")
 @click.option("--no-ner", is_flag=True, help="Rules only.")
+@click.option("--ner-vote", is_flag=True, help="Names from the model's vote.")
 @click.option(
     "--stage-sample",
     type=int,
@@ -198,6 +201,7 @@ def bench(
     scheduler,
     model,
     no_ner,
+    ner_vote,
     stage_sample,
     dev_limit,
     json_path,
@@ -213,7 +217,7 @@ def bench(
             workers=workers,
             engine=engine,
             scheduler=scheduler,
-            options=ExtractorOptions(model, not no_ner),
+            options=ExtractorOptions(model, not no_ner, ner_vote),
             stage_sample=stage_sample,
             dev_limit=dev_limit,
         )

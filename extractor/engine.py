@@ -53,7 +53,9 @@ class SerialEngine:
     def __init__(
         self, options: ExtractorOptions, *, chunk_size: int = CHUNK_SIZE
     ) -> None:
-        self.extractor = Extractor(model=options.model, ner=options.ner)
+        self.extractor = Extractor(
+            model=options.model, ner=options.ner, ner_vote=options.ner_vote
+        )
         self.chunk_size = chunk_size
 
     def map(self, articles: Iterable[Article]) -> Iterator[Outcome]:

@@ -44,6 +44,7 @@ class ExtractorOptions:
 
     model: str | None = None
     ner: bool = True
+    ner_vote: bool = False
 
 
 def extract_safely(extractor: Extractor, article: Article) -> Outcome:
@@ -90,7 +91,9 @@ def cached_extractor(options: ExtractorOptions) -> Extractor:
     """This process's pipeline for ``options``, loaded on first use only."""
     with _LOCK:
         if options not in _CACHE:
-            _CACHE[options] = Extractor(model=options.model, ner=options.ner)
+            _CACHE[options] = Extractor(
+                model=options.model, ner=options.ner, ner_vote=options.ner_vote
+            )
         return _CACHE[options]
 
 

@@ -209,6 +209,21 @@ def _without_lexicon(config: Path) -> dict[str, object]:
     "always holds them out).",
 )
 @click.option(
+    "--vote/--no-vote",
+    default=True,
+    show_default=True,
+    help="Also train a feature CRF and a BiLSTM-CRF and add the civic_ner_vote pipe: "
+    "the three taggers vote, then names spread through the article "
+    "(extractor/ner/ensemble.py). Needs --vectors.",
+)
+@click.option(
+    "--bilstm-epochs",
+    type=int,
+    default=30,
+    show_default=True,
+    help="The BiLSTM's most epochs (it stops early when dev F1 stalls).",
+)
+@click.option(
     "--max-steps", type=int, default=None, help="Override training.max_steps."
 )
 @click.option(
@@ -234,6 +249,8 @@ def train_ner(
     seed_pretrain_articles: int,
     lexicon_articles: int,
     dev_in_train: bool,
+    vote: bool,
+    bilstm_epochs: int,
     max_steps: int | None,
     limit: int,
     settings: tuple[str, ...],
@@ -241,9 +258,16 @@ def train_ner(
     """Train the Arabic NER pipeline and copy the best model to OUTPUT."""
     from extractor.ner.train import train_model
 
+    if vote and not vectors:
+        raise click.UsageError("--vote needs --vectors (the BiLSTM reads them)")
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(message)s")
     for name in ("extractor", "spacy"):  # the main CLI group set WARNING already
         logging.getLogger(name).setLevel(logging.INFO)
+    clusters = None
+    if vote:  # the CRF's word clusters take ~11 min on one core: start them now
+        from extractor.ner.vote_train import clusters_in_background
+
+        clusters = clusters_in_background(_news_dump(news, work_dir), work_dir / "vote")
     overrides = _vector_overrides(news, work_dir, vectors)
     overrides.update(_parse_overrides(settings))
     if max_steps is not None:
@@ -286,8 +310,15 @@ def train_ner(
     if output.exists():
         shutil.rmtree(output)
     shutil.copytree(best, output)
+    if clusters is not None:
+        from extractor.ner.vote_train import add_vote
+
+        add_vote(
+            output, data_root, clusters.result(), work_dir / "vote", limit=limit,
+            bilstm_epochs=bilstm_epochs,
+        )  # fmt: skip
     _write_model_card(
-        output, parts.split(","), vectors, pretrain_articles, type_lexicon
+        output, parts.split(","), vectors, pretrain_articles, type_lexicon, vote
     )
     click.echo(f"model written to {output}")
 
@@ -308,6 +339,7 @@ def _write_model_card(
     vectors: bool,
     pretrain_articles: int = 0,
     type_lexicon: bool = False,
+    vote: bool = False,
 ) -> None:
     """Record name, description and training sources in ``meta.json``."""
     meta_path = output / "meta.json"
@@ -333,6 +365,17 @@ def _write_model_card(
                 " same parts (extractor/ner/lexicon.py)"
             }
         )
+    if vote:
+        meta["description"] += (
+            " ner_vote: the CNN, a feature CRF and a BiLSTM-CRF vote (2 of 3), then"
+            " names spread through the article (extractor/ner/ensemble.py)."
+        )
+        meta["sources"].append(
+            {
+                "name": "ner_vote: CRF and BiLSTM-CRF trained on ANERcorp train; word"
+                " clusters from skip-gram vectors over SaudiNewsNet"
+            }
+        )
     meta_path.write_text(json.dumps(meta, ensure_ascii=False, indent=2), "utf-8")
 
 
@@ -352,8 +395,18 @@ def _write_model_card(
     show_default=True,
     help="CoNLL file (TOKEN TAG lines).",
 )
+@click.option(
+    "--doc-sentences",
+    type=click.IntRange(min=0),
+    default=1,
+    show_default=True,
+    help="Consecutive sentences per Doc (0: the whole file), so that the vote's "
+    "document context sees its neighbours; the test files mark no article ends.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
-def evaluate_ner(model: Path, test_file: Path, as_json: bool) -> None:
+def evaluate_ner(
+    model: Path, test_file: Path, doc_sentences: int, as_json: bool
+) -> None:
     """Entity-level P/R/F1 per type of MODEL on TEST's own tokens."""
     import spacy
 
@@ -361,7 +414,7 @@ def evaluate_ner(model: Path, test_file: Path, as_json: bool) -> None:
     from extractor.ner.evaluate import evaluate_file, format_table
 
     nlp = spacy.load(model)
-    scores = evaluate_file(nlp, test_file)
+    scores = evaluate_file(nlp, test_file, doc_sentences)
     if as_json:
         wps = scores.words / scores.seconds if scores.seconds else 0.0
         click.echo(json.dumps({"scores": scores.table(), "words_per_second": wps}))

@@ -8,8 +8,10 @@ its token span and its type both match exactly (``PERS`` is read as ``PER``).
 from __future__ import annotations
 
 import time
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import accumulate
 from pathlib import Path
 
 from spacy.language import Language
@@ -49,26 +51,47 @@ class Scores:
         return rows
 
 
-def gold_entities(sentences: list[Sentence], nlp: Language) -> tuple[list[Doc], set]:
-    """Docs over the sentences' words and the set of gold entities."""
+def gold_entities(
+    sentences: list[Sentence], nlp: Language, doc_sentences: int = 1
+) -> tuple[list[Doc], set]:
+    """Docs over the sentences' words and the set of gold entities.
+
+    ``doc_sentences`` consecutive sentences make one Doc, with their sentence
+    boundaries set (``0``: the whole file is one Doc), so that a component that
+    reads a whole article (the vote's document context) can be scored; an
+    entity is still ``(sentence index, start, end, label)`` within its sentence.
+    """
+    size = doc_sentences or len(sentences) or 1
     docs, gold = [], set()
-    for i, sent in enumerate(sentences):
-        doc = Doc(nlp.vocab, words=sent.words)
-        for span in biluo_tags_to_spans(doc, iob_to_biluo(sent.tags)):
-            gold.add((i, span.start, span.end, span.label_))
+    for first in range(0, len(sentences), size):
+        group = sentences[first : first + size]
+        words = [w for sent in group for w in sent.words]
+        starts = [k == 0 for sent in group for k in range(len(sent.words))]
+        doc = Doc(nlp.vocab, words=words, sent_starts=starts if size > 1 else None)
         docs.append(doc)
+        for i, sent in enumerate(group, first):
+            one = Doc(nlp.vocab, words=sent.words)
+            for span in biluo_tags_to_spans(one, iob_to_biluo(sent.tags)):
+                gold.add((i, span.start, span.end, span.label_))
     return docs, gold
 
 
-def score_sentences(nlp: Language, sentences: list[Sentence]) -> Scores:
+def score_sentences(
+    nlp: Language, sentences: list[Sentence], doc_sentences: int = 1
+) -> Scores:
     """Run ``nlp`` over pre-tokenized sentences and count matches."""
-    docs, gold = gold_entities(sentences, nlp)
+    docs, gold = gold_entities(sentences, nlp, doc_sentences)
+    size = doc_sentences or len(sentences) or 1
     start = time.perf_counter()
-    pred = {
-        (i, ent.start, ent.end, ent.label_)
-        for i, doc in enumerate(nlp.pipe(docs, batch_size=256))
-        for ent in doc.ents
-    }
+    pred = set()
+    for d, doc in enumerate(nlp.pipe(docs, batch_size=max(1, 256 // size))):
+        group = range(d * size, min(d * size + size, len(sentences)))
+        offsets = list(accumulate((len(sentences[i].words) for i in group), initial=0))
+        for ent in doc.ents:
+            k = bisect_right(offsets, ent.start) - 1  # the sentence it starts in
+            a, b = ent.start - offsets[k], ent.end - offsets[k]
+            if b <= offsets[k + 1] - offsets[k]:  # across a boundary: no entity
+                pred.add((group[k], a, b, ent.label_))
     scores = count_matches(gold, pred)
     scores.seconds = time.perf_counter() - start
     scores.words = sum(len(doc) for doc in docs)
@@ -104,9 +127,9 @@ def count_matches(gold: set, pred: set) -> Scores:
     return scores
 
 
-def evaluate_file(nlp: Language, path: Path) -> Scores:
+def evaluate_file(nlp: Language, path: Path, doc_sentences: int = 1) -> Scores:
     """Score ``nlp`` on a CoNLL file (see :func:`~extractor.ner.corpus.read_conll`)."""
-    return score_sentences(nlp, list(read_conll(path)))
+    return score_sentences(nlp, list(read_conll(path)), doc_sentences)
 
 
 def format_table(scores: Scores) -> str:

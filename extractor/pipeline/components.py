@@ -2,7 +2,7 @@
 
 from spacy.util import registry
 
-from extractor.ner import features, pretrain  # noqa: F401 - NER embed layer, reader
+from extractor.ner import ensemble, features, pretrain  # noqa: F401 - NER layers, vote, reader
 from extractor.pipeline import (  # noqa: F401
     attendees,
     dates,

@@ -47,12 +47,13 @@ class NerGate:
         nlp: Language,
         tok2vec: str,
         ner: str,
+        vote: str,
         batch_size: int,
         before: int,
         after: int,
     ) -> None:
         self.nlp = nlp
-        self.names = (tok2vec, ner)
+        self.names = (tok2vec, ner, vote) if vote else (tok2vec, ner)
         self.batch_size = batch_size
         self.window = (before, after)
 
@@ -122,7 +123,9 @@ def _sub_doc(doc: Doc, pieces: list[tuple[int, int]]) -> tuple[Doc, list[int]]:
     offsets = [i for start, end in pieces for i in range(start, end)]
     words = [doc[i].text for i in offsets]
     spaces = [bool(doc[i].whitespace_) for i in offsets]
-    sub = Doc(doc.vocab, words=words, spaces=spaces)
+    # each piece is a sentence for the vote's taggers and its document context
+    starts = [i == start for start, end in pieces for i in range(start, end)]
+    sub = Doc(doc.vocab, words=words, spaces=spaces, sent_starts=starts or None)
     for tok, i in zip(sub, offsets):
         tok.norm_ = doc[i].norm_
     return sub, offsets
@@ -151,6 +154,7 @@ def _loose(token: Token) -> bool:
     default_config={
         "tok2vec": "tok2vec",
         "ner": "ner",
+        "vote": "",
         "batch_size": 16,
         "before": 3,
         "after": 12,
@@ -161,9 +165,13 @@ def create_ner_gate(
     name: str,
     tok2vec: str,
     ner: str,
+    vote: str,
     batch_size: int,
     before: int,
     after: int,
 ) -> NerGate:
-    """The gate; ``load`` disables the named pipes so that only the gate runs them."""
-    return NerGate(nlp, tok2vec, ner, batch_size, before, after)
+    """The gate; ``load`` disables the named pipes so that only the gate runs them.
+
+    ``vote`` names the model's ``civic_ner_vote`` pipe, if it has one.
+    """
+    return NerGate(nlp, tok2vec, ner, vote, batch_size, before, after)

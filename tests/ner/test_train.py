@@ -66,6 +66,7 @@ def test_train_ner_tiny(tmp_path: Path) -> None:
         "--parts",
         "anercorp-train",
         "--no-vectors",
+        "--no-vote",
         "--pretrain-articles",
         "0",
         "--no-type-lexicon",
@@ -109,6 +110,7 @@ def test_train_ner_with_lexicon_and_pretraining(tmp_path: Path) -> None:
         "--work-dir", str(work),
         "--parts", "anercorp-train",
         "--no-vectors",
+        "--no-vote",
         "--pretrain-articles", "30",
         "--lexicon-articles", "40",
         "--seed-pretrain-articles", "20",
@@ -138,3 +140,49 @@ def test_train_ner_with_lexicon_and_pretraining(tmp_path: Path) -> None:
         if node.name == "civic_arabic_features"
     ]
     assert features.attrs["type_lexicon"] == lexicon  # saved with the weights
+
+
+def test_train_ner_with_the_vote(tmp_path: Path) -> None:
+    """Vectors from a news dump, the CNN, then the CRF (on skip-gram clusters of
+    the dump) and the BiLSTM (on the CNN's vectors) joined into ``ner_vote``."""
+    _write_corpus(tmp_path / "data")
+    work = tmp_path / "work"
+    news = work / "vectors" / "saudinewsnet.txt"
+    news.parent.mkdir(parents=True)
+    lines = [" ".join(w for w, _ in _sentence(i)) * 3 for i in range(40)]
+    news.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = tmp_path / "model"
+    args = [
+        "--data", str(tmp_path / "data"),
+        "--output", str(out),
+        "--work-dir", str(work),
+        "--parts", "anercorp-train",
+        "--no-type-lexicon",
+        "--max-steps", "30",
+        "--bilstm-epochs", "3",
+        "--set", "training.eval_frequency=15",
+        "--set", "components.tok2vec.model.encode.width=32",
+        "--set", "components.tok2vec.model.encode.depth=2",
+    ]  # fmt: skip
+    result = CliRunner().invoke(train_ner, args)
+    assert result.exit_code == 0, result.output
+    assert (work / "vectors" / "vectors-model" / "config.cfg").is_file()
+    nlp = spacy.load(out)
+    assert nlp.pipe_names == ["civic_normalizer", "tok2vec", "ner", "ner_vote"]
+    vote = nlp.get_pipe("ner_vote")
+    assert "الرياض" in vote.crf.featurizer.clusters.table  # learnt from the dump
+    losses = [epoch["loss"] for epoch in vote.bilstm.history]
+    assert len(losses) == 3 and losses[-1] < losses[0]
+    meta = json.loads((out / "meta.json").read_text(encoding="utf-8"))
+    assert "ner_vote" in meta["description"]
+    doc = nlp("قال الدكتور خالد الحربي مدير وزارة الصحة في جدة إن المؤتمر ناجح .")
+    assert doc.has_annotation("ENT_IOB")
+    for ent in doc.ents:  # the vote's entities are well formed spans
+        assert ent.label_ in {"PER", "ORG", "LOC"} and ent.text
+
+
+def test_the_vote_needs_vectors(tmp_path: Path) -> None:
+    _write_corpus(tmp_path / "data")
+    args = ["--data", str(tmp_path / "data"), "--no-vectors", "--vote"]
+    result = CliRunner().invoke(train_ner, args)
+    assert result.exit_code != 0 and "--vote needs --vectors" in result.output

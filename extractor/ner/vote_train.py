@@ -1,0 +1,143 @@
+"""Train the vote's CRF and BiLSTM beside a trained CNN pipeline and add the vote.
+
+Called by ``train-ner`` once the spaCy CNN is written to the output folder:
+
+1. word clusters for the CRF: skip-gram vectors and k-means over the
+   normalized SaudiNewsNet dump (:func:`extractor.ner.crf.learn_clusters`),
+   cached in ``WORK_DIR/clusters``; ``train-ner`` starts them in a second
+   process before the CNN trains (:func:`clusters_in_background`);
+2. the CRF, on all of ANERcorp train;
+3. the BiLSTM-CRF, on ANERcorp train without its dev blocks (best epoch by
+   dev F1), in a second process while the CRF trains (each uses one core);
+4. a ``civic_ner_vote`` pipe named ``ner_vote`` after ``ner``, saved with the
+   pipeline, so ``spacy.load`` gives the voting tagger.
+
+Both taggers read the CNN's corpus type lexicon when the CNN has one, and the
+BiLSTM reads the CNN's floret vectors: the pipeline must have vectors.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import multiprocessing
+from concurrent.futures import Future, ProcessPoolExecutor
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+
+from extractor.ner.corpus import Sentence, read_part, split_dev
+
+log = logging.getLogger(__name__)
+VOTE_PIPE = "ner_vote"
+
+
+def model_type_lexicon(nlp: Language) -> dict | None:
+    """The corpus type lexicon inside the CNN's embedding layer, if it has one."""
+    if "tok2vec" not in nlp.pipe_names:
+        return None
+    for node in nlp.get_pipe("tok2vec").model.walk():
+        if node.attrs.get("type_lexicon"):
+            return node.attrs["type_lexicon"]
+    return None
+
+
+def anercorp_train(data_root: Path, limit: int = 0) -> list[Sentence]:
+    sentences = read_part(data_root, "anercorp-train")
+    return sentences[:limit] if limit else sentences
+
+
+def train_bilstm_job(
+    model_dir: Path, data_root: Path, out: Path, limit: int, max_epochs: int
+) -> Path:
+    """Train the BiLSTM in its own process; returns the folder it is saved in."""
+    import extractor.pipeline.components  # noqa: F401 - the model's factories
+    from extractor.ner.bilstm import train_bilstm
+
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(message)s")
+    nlp = spacy.load(model_dir)
+    train, dev = split_dev(anercorp_train(data_root, limit))
+    if not dev:  # a tiny smoke corpus: score the epochs on train
+        dev = train
+    tagger = train_bilstm(
+        train,
+        dev,
+        nlp.vocab.vectors,
+        model_type_lexicon(nlp) or {},
+        max_epochs=max_epochs,
+        log=lambda msg: log.info("bilstm: %s", msg),
+    )
+    tagger.to_disk(out)
+    return out
+
+
+def cached_clusters(text: Path, work_dir: Path, **settings: object) -> Path:
+    """The word clusters of the news dump, learnt once per dump and settings;
+    returns the JSON table's path."""
+    from extractor.ner.crf import learn_clusters
+
+    key = json.dumps([text.stat().st_size, settings], sort_keys=True)
+    name = f"clusters-{hashlib.sha1(key.encode()).hexdigest()[:10]}.json"
+    path = work_dir / "clusters" / name
+    if path.is_file():
+        log.info("word clusters found: %s", path)
+        return path
+    clusters = learn_clusters(text, **settings)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(clusters.table, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def clusters_in_background(text: Path, work_dir: Path) -> Future[Path]:
+    """:func:`cached_clusters` in a second process, while the CNN trains."""
+    pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
+    job = pool.submit(cached_clusters, text, work_dir)
+    pool.shutdown(wait=False)  # the job still runs; the pool ends with it
+    return job
+
+
+def add_vote(
+    model_dir: Path,
+    data_root: Path,
+    clusters_path: Path,
+    work_dir: Path,
+    *,
+    limit: int = 0,
+    bilstm_epochs: int = 30,
+) -> None:
+    """Train the CRF and the BiLSTM and save ``model_dir`` with the vote added.
+
+    ``clusters_path`` is the CRF's word cluster table (:func:`cached_clusters`).
+    """
+    from extractor.ner.bilstm import BiLstmTagger
+    from extractor.ner.crf import Featurizer, WordClusters, train_crf
+
+    nlp = spacy.load(model_dir)
+    if not nlp.vocab.vectors.shape[0]:
+        raise ValueError(f"{model_dir}: the vote's BiLSTM needs the CNN's vectors")
+    lexicon = model_type_lexicon(nlp)
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
+        bilstm_job = pool.submit(
+            train_bilstm_job,
+            model_dir,
+            data_root,
+            work_dir / "bilstm",
+            limit,
+            bilstm_epochs,
+        )
+        clusters = WordClusters(json.loads(clusters_path.read_text(encoding="utf-8")))
+        log.info("crf: training, %d words' clusters", len(clusters.table))
+        crf = train_crf(
+            anercorp_train(data_root, limit),
+            Featurizer(clusters, lexicon),
+            work_dir / "crf",
+        )
+        bilstm_dir = bilstm_job.result()
+    vote = nlp.add_pipe("civic_ner_vote", name=VOTE_PIPE, after="ner")
+    vote.crf = crf
+    vote.bilstm = BiLstmTagger.from_disk(bilstm_dir, nlp.vocab.vectors)
+    nlp.to_disk(model_dir)
+    log.info("vote added to %s", model_dir)
