@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 import extractor.pipeline.components  # noqa: F401  (registers the factories)
 from extractor.assemble import assemble
 from extractor.errors import InputError, ModelError
-from extractor.ner.ensemble import NerVote
+from extractor.ner.ensemble import VOTE_FACTORY, NerVote
 from extractor.pipeline.facts import ensure_extensions
 from extractor.pipeline.tokenizer import CamelTokenizer
 from extractor.schema import ArticleFacts, Source
@@ -94,11 +94,7 @@ def load(
         Doc.set_extension("published", default=None)
     path = Path(model) if model else (default_model_path() if ner else None)
     if ner and path is not None:
-        nlp = _load_model(path)
-        if not ner_vote:
-            for name, pipe in nlp.pipeline:
-                if isinstance(pipe, NerVote):
-                    nlp.disable_pipe(name)
+        nlp = _load_model(path, vote=ner_vote)
         if not ner_everywhere:
             _gate_ner(nlp)
     else:
@@ -129,13 +125,26 @@ def _gate_ner(nlp: Language) -> None:
         nlp.disable_pipe(name)
 
 
-def _load_model(path: Path) -> Language:
+def _load_model(path: Path, vote: bool = True) -> Language:
+    """The spaCy pipeline at ``path``; without ``vote``, its vote pipes are not
+    even read (their CRF tables and BiLSTM cost ~300 MB per process)."""
     if not (path / "config.cfg").is_file():
         raise ModelError(f"{path}: not a spaCy pipeline directory (no config.cfg)")
     try:
-        return spacy.load(path)
+        exclude = [] if vote else _vote_pipes(path)
+        return spacy.load(path, exclude=exclude)
     except (OSError, ValueError) as err:
         raise ModelError(f"{path}: cannot load model: {err}") from err
+
+
+def _vote_pipes(path: Path) -> list[str]:
+    """Names of the ``civic_ner_vote`` pipes in the model's config."""
+    components = spacy.util.load_config(path / "config.cfg").get("components", {})
+    return [
+        name
+        for name, settings in components.items()
+        if settings.get("factory") == VOTE_FACTORY
+    ]
 
 
 def parse_published(value: str | dt.date | None) -> dt.date | None:

@@ -10,8 +10,11 @@ in this folder's README. Steps (each writes into ``--out``):
     python crf_experiment.py train --split test [--no-clusters] [--no-lexicon]
     python crf_experiment.py union     # CRF + CNN entities that overlap no CRF entity
 
-Needs ``pip install sklearn-crfsuite gensim scikit-learn`` (gensim is LGPL:
-fine for a measurement, kept out of the package). Scores are exact span and
+The features are the package's (:class:`extractor.ner.crf.Featurizer`, what
+the shipped ``ner_vote`` trains with); this script keeps the gensim word2vec
+clusters the CRF was first measured with (the package learns its clusters
+with floret instead). Needs ``pip install gensim`` (LGPL: fine for a
+measurement, kept out of the package). Scores are exact span and
 type, micro-averaged, as :mod:`extractor.ner.evaluate` counts them.
 """
 
@@ -23,9 +26,10 @@ import re
 import time
 from pathlib import Path
 
-from extractor.arabic.normalize import normalize, strip_clitics
+from extractor.arabic.normalize import normalize
 from extractor.bench import read_saudinewsnet
 from extractor.ner.corpus import Sentence, read_conll
+from extractor.ner.crf import Featurizer, WordClusters
 from extractor.ner.evaluate import Scores, count_matches, format_table, tag_entities
 
 REPO = Path(__file__).resolve().parents[2]
@@ -33,98 +37,12 @@ SHARED = REPO.parent / "shared"
 ANERCORP = SHARED / "data/ner/anercorp-camel"
 TOKEN = re.compile(r"\w+|[^\w\s]")
 CLUSTERS = 500
-WINDOW_NEAR = (
-    "n",
-    "stem",
-    "cl",
-    "sh",
-    "s1",
-    "s2",
-    "s3",
-    "p1",
-    "p2",
-    "ss2",
-    "ss3",
-    "len",
-)
-WINDOW_FAR = ("n", "stem", "cl", "sh")
 
 
 def table(scores: Scores) -> str:
     """The P/R/F1 rows of :func:`extractor.ner.evaluate.format_table` (no speed line:
     these runs time themselves)."""
     return "\n".join(format_table(scores).splitlines()[:-1])
-
-
-def shape(word: str) -> str:
-    if word.isdigit():
-        return "D"
-    if any(c.isdigit() for c in word):
-        return "d"
-    if any("a" <= c.lower() <= "z" for c in word):
-        return "L"
-    return "P" if not any(c.isalnum() for c in word) else "A"
-
-
-class Featurizer:
-    """Per-token features: the word, its norm, stem and proclitics, affixes and
-    shape; the k-means cluster of the norm and of the stem (±2 words); the
-    stem's ``TYPES``/``NEXT``/``PREV`` codes from the shipped lexicon, and the
-    TYPES code split per type (±2 words); two word bigrams."""
-
-    def __init__(self, clusters: dict[str, int] | None, lexicon: dict | None) -> None:
-        self.clusters = clusters
-        self.lexicon = lexicon
-
-    def local(self, word: str) -> dict[str, str]:
-        norm = normalize(word)
-        stem = strip_clitics(norm)[-1]
-        f = {
-            "w": word,
-            "n": norm,
-            "stem": stem,
-            "cl": norm[: len(norm) - len(stem)] or "-",
-            "sh": shape(word),
-            "len": str(min(len(stem), 10)),
-        }
-        for k in range(1, 5):
-            if len(norm) >= k:
-                f[f"p{k}"], f[f"s{k}"] = norm[:k], norm[-k:]
-            if len(stem) >= k:
-                f[f"sp{k}"], f[f"ss{k}"] = stem[:k], stem[-k:]
-        if self.clusters is not None:
-            f["c"] = str(self.clusters.get(norm, "x"))
-            f["cs"] = str(self.clusters.get(stem, self.clusters.get("ال" + stem, "x")))
-        if self.lexicon is not None:
-            types, nxt, prev = (self.lexicon.get(stem) or ["", "", ""])[:3]
-            f["lex"], f["lexN"], f["lexP"] = types or "-", nxt or "-", prev or "-"
-            for j in range(0, len(types), 2):  # P3L0O0M0 → lexTP=3, lexTL=0 ...
-                f["lexT" + types[j]] = types[j + 1]
-        return f
-
-    def sentence(self, words: list[str]) -> list[list[str]]:
-        local = [self.local(w) for w in words]
-        rows = []
-        for i, f in enumerate(local):
-            feats = ["bias", *(f"0:{k}={v}" for k, v in f.items())]
-            for d in (-2, -1, 1, 2):
-                j = i + d
-                if not 0 <= j < len(words):
-                    feats.append(f"{d}:{'BOS' if j < 0 else 'EOS'}")
-                    continue
-                keys = WINDOW_NEAR if abs(d) == 1 else WINDOW_FAR
-                feats += [f"{d}:{k}={local[j][k]}" for k in keys if k in local[j]]
-                feats += [
-                    f"{d}:{k}={v}"
-                    for k, v in local[j].items()
-                    if k in ("c", "cs") or k.startswith("lex")
-                ]
-            if i > 0:
-                feats.append(f"-1|0:{local[i - 1]['n']}|{f['n']}")
-            if i + 1 < len(words):
-                feats.append(f"0|1:{f['n']}|{local[i + 1]['n']}")
-            rows.append(feats)
-        return rows
 
 
 def cmd_vectors(args) -> None:
@@ -194,7 +112,7 @@ def cmd_train(args) -> None:
     lexicon = None
     if not args.no_lexicon:
         lexicon = json.loads((args.out / "type_lexicon.json").read_text())
-    featurizer = Featurizer(clusters, lexicon)
+    featurizer = Featurizer(WordClusters(clusters) if clusters else None, lexicon)
     train: list[Sentence] = list(read_conll(ANERCORP / "ANERCorp_CamelLab_train.txt"))
     if args.split == "dev":
         cut = round(len(train) * 0.9)

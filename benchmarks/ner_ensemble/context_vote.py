@@ -8,14 +8,16 @@ scorer (exact span and type):
 
 - each tagger alone;
 - a vote: an entity two of the three predicted exactly;
-- *document context*: a name the tagger found in a sentence is also tagged
-  where the same words stand untagged in the sentences around it, and a
-  person's last word alone (``كامينين`` after ``يوكا كامينين``) is that
-  person. Two ways to say what "around" is, since the test file marks no
-  article boundaries: the ``--window`` sentences before (and the sentence
-  itself), or blocks of ``--block`` consecutive sentences read as one Doc.
+- *document context*: a name the vote found in a sentence is also tagged
+  where the same words stand untagged in that sentence or the ``--window``
+  sentences after it, and a person's last word alone (``كامينين`` after
+  ``يوكا كامينين``) is that person. The test file marks no article
+  boundaries, so the sentences are read two ways: the whole file as one
+  stream, or Docs of ``--block`` consecutive sentences (what ``civic-facts
+  eval-ner --doc-sentences N`` does with the shipped ``ner_vote``).
 
-Only predictions are propagated, never gold labels. Usage::
+Vote and context are the package's own (:mod:`extractor.ner.ensemble`); only
+predictions are propagated, never gold labels. Usage::
 
     python context_vote.py --cnn cnn_test.json --crf crf_test.json \\
         --bilstm pred_test_full.json [--window 20] [--block 20]
@@ -25,70 +27,40 @@ from __future__ import annotations
 
 import argparse
 import json
-from collections import Counter, defaultdict
+from bisect import bisect_right
+from itertools import accumulate, pairwise
 from pathlib import Path
 
 from extractor.ner.corpus import Sentence, read_conll
+from extractor.ner.ensemble import spread_names, vote
 from extractor.ner.evaluate import count_matches, tag_entities
 
 REPO = Path(__file__).resolve().parents[2]
 TEST = REPO.parent / "shared/data/ner/anercorp-camel/ANERCorp_CamelLab_test.txt"
 LABELS = ("LOC", "PER", "ORG", "MISC")
-PROPAGATED = ("PER", "LOC", "ORG")  # MISC names are too often common words
-MAX_WORDS = 3  # longest name propagated
-Entity = tuple[int, int, int, str]
-
-
-def vote(systems: list[set[Entity]], needed: int = 2) -> set[Entity]:
-    counts = Counter(e for system in systems for e in system)
-    return {e for e, n in counts.items() if n >= needed}
-
-
-def _names(sentences, by_sentence, indices) -> dict[str, str]:
-    """Surface form → label of the names predicted in the given sentences."""
-    known: dict[str, str] = {}
-    for j in indices:
-        for _, a, b, label in by_sentence[j]:
-            if label not in PROPAGATED:
-                continue
-            words = sentences[j].words[a:b]
-            known[" ".join(words)] = label
-            if label == "PER" and len(words) > 1:
-                known[words[-1]] = label
-    return known
-
-
-def _tag_known(sentence: Sentence, i: int, entities, known, out: set) -> None:
-    taken = {k for _, a, b, _ in entities for k in range(a, b)}
-    words = sentence.words
-    for k in range(len(words)):
-        if k in taken:
-            continue
-        for n in range(MAX_WORDS, 0, -1):
-            span = " ".join(words[k : k + n])
-            cover = set(range(k, k + n))
-            if len(span) > 2 and span in known and not taken & cover:
-                out.add((i, k, k + n, known[span]))
-                taken |= cover
-                break
+Entity = tuple[int, int, int, str]  # sentence, start, end, label
 
 
 def with_context(
-    sentences: list[Sentence], pred: set[Entity], window: int = 0, block: int = 0
+    sentences: list[Sentence], pred: set[Entity], window: int, block: int
 ) -> set[Entity]:
-    """``pred`` plus the names it found, tagged where they stand untagged nearby."""
-    by_sentence = defaultdict(list)
-    for e in pred:
-        by_sentence[e[0]].append(e)
-    out = set(pred)
-    for i, sentence in enumerate(sentences):
-        if block:
-            first = i - i % block
-            around = range(first, min(first + block, len(sentences)))
-        else:
-            around = range(max(0, i - window), i + 1)
-        known = _names(sentences, by_sentence, around)
-        _tag_known(sentence, i, by_sentence[i], known, out)
+    """``pred`` plus its names spread (:func:`spread_names`) in Docs of ``block``
+    sentences (0: one Doc of the whole file)."""
+    size = block or len(sentences)
+    out: set[Entity] = set()
+    for first in range(0, len(sentences), size):
+        group = range(first, min(first + size, len(sentences)))
+        offsets = list(accumulate((len(sentences[i].words) for i in group), initial=0))
+        words = [w for i in group for w in sentences[i].words]
+        spans = list(pairwise(offsets))
+        found = {
+            (offsets[i - first] + a, offsets[i - first] + b, label)
+            for i, a, b, label in pred
+            if i in group
+        }
+        for a, b, label in spread_names(words, spans, found, window):
+            k = bisect_right(offsets, a) - 1
+            out.add((first + k, a - offsets[k], b - offsets[k], label))
     return out
 
 
@@ -113,15 +85,28 @@ def main() -> None:
         name: {tuple(e) for e in json.loads(getattr(args, name).read_text())}
         for name in ("cnn", "crf", "bilstm")
     }
-    systems["vote 2 of 3"] = vote(list(systems.values()))
+    by_doc = {name: _doc_wise(es) for name, es in systems.items()}
+    voted = vote(list(by_doc.values()))
+    systems["vote 2 of 3"] = {(i, a, b, label) for (i, a), b, label in voted}
     print("| ANERcorp test | P | R | F1 | " + " | ".join(LABELS) + " |")
     print("| --- " * (4 + len(LABELS)) + "|")
     for name, pred in systems.items():
-        print(row(name, gold, pred))
-        causal = with_context(sentences, pred, window=args.window)
-        print(row(f"{name} + the {args.window} sentences before", gold, causal))
-        blocks = with_context(sentences, pred, block=args.block)
-        print(row(f"{name} + Docs of {args.block} sentences", gold, blocks))
+        print(
+            row(
+                f"{name}, sentence by sentence",
+                gold,
+                with_context(sentences, pred, 0, 1),
+            )
+        )
+        stream = with_context(sentences, pred, args.window, 0)
+        print(row(f"{name} + {args.window} sentences before, one stream", gold, stream))
+        blocks = with_context(sentences, pred, args.window, args.block)
+        print(row(f"{name} + the same in Docs of {args.block} sentences", gold, blocks))
+
+
+def _doc_wise(entities: set[Entity]) -> set:
+    """Entities as the vote compares them: (sentence, start) pairs stand for a start."""
+    return {((i, a), b, label) for i, a, b, label in entities}
 
 
 if __name__ == "__main__":

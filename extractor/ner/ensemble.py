@@ -30,6 +30,7 @@ from spacy.util import minibatch
 from extractor.ner.evaluate import tag_entities
 
 Entity = tuple[int, int, str]  # start, end (Doc token indices), label
+VOTE_FACTORY = "civic_ner_vote"
 PROPAGATED = ("PER", "LOC", "ORG")
 
 
@@ -188,7 +189,7 @@ def _doc_entities(
 
 
 @Language.factory(
-    "civic_ner_vote",
+    VOTE_FACTORY,
     default_config={"needed": 2, "context_sentences": 20},
 )
 def create_ner_vote(
