@@ -94,9 +94,8 @@ def test_train_ner_tiny(tmp_path: Path) -> None:
     assert doc[2].norm_  # the normalizer ran
 
 
-def test_train_ner_with_lexicon_and_pretraining(tmp_path: Path) -> None:
-    """The whole recipe: a seed model tags the news dump into the type lexicon,
-    spacy pretrain runs on the dump, and the final model trains from both."""
+def _corpus_and_news(tmp_path: Path) -> tuple[Path, Path, list[str]]:
+    """The tiny corpus, a news dump in the work dir, and the shared arguments."""
     _write_corpus(tmp_path / "data")
     work = tmp_path / "work"
     news = work / "vectors" / "saudinewsnet.txt"
@@ -104,11 +103,16 @@ def test_train_ner_with_lexicon_and_pretraining(tmp_path: Path) -> None:
     lines = [" ".join(w for w, _ in _sentence(i)) * 3 for i in range(40)]
     news.write_text("\n".join(lines) + "\n", encoding="utf-8")
     out = tmp_path / "model"
-    args = [
-        "--data", str(tmp_path / "data"),
-        "--output", str(out),
-        "--work-dir", str(work),
-        "--parts", "anercorp-train",
+    args = ["--data", str(tmp_path / "data"), "--output", str(out)]
+    args += ["--work-dir", str(work), "--parts", "anercorp-train"]
+    return work, out, args
+
+
+def test_train_ner_with_lexicon_and_pretraining(tmp_path: Path) -> None:
+    """The whole recipe: a seed model tags the news dump into the type lexicon,
+    spacy pretrain runs on the dump, and the final model trains from both."""
+    work, out, args = _corpus_and_news(tmp_path)
+    args += [
         "--no-vectors",
         "--no-vote",
         "--pretrain-articles", "30",
@@ -145,18 +149,8 @@ def test_train_ner_with_lexicon_and_pretraining(tmp_path: Path) -> None:
 def test_train_ner_with_the_vote(tmp_path: Path) -> None:
     """Vectors from a news dump, the CNN, then the CRF (on skip-gram clusters of
     the dump) and the BiLSTM (on the CNN's vectors) joined into ``ner_vote``."""
-    _write_corpus(tmp_path / "data")
-    work = tmp_path / "work"
-    news = work / "vectors" / "saudinewsnet.txt"
-    news.parent.mkdir(parents=True)
-    lines = [" ".join(w for w, _ in _sentence(i)) * 3 for i in range(40)]
-    news.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    out = tmp_path / "model"
-    args = [
-        "--data", str(tmp_path / "data"),
-        "--output", str(out),
-        "--work-dir", str(work),
-        "--parts", "anercorp-train",
+    work, out, args = _corpus_and_news(tmp_path)
+    args += [
         "--no-type-lexicon",
         "--max-steps", "30",
         "--bilstm-epochs", "3",
