@@ -3,7 +3,7 @@
 The spaCy CNN reads hashed norms through a window of convolutions; a CRF over
 hand-made features makes different mistakes, which is what a vote needs
 (:mod:`extractor.ner.ensemble`). Per token it reads the word, its norm, the
-stem and proclitics (:func:`~extractor.arabic.normalize.strip_clitics`),
+stem and proclitics (:func:`~extractor.ner.features.clitic_split`),
 affixes and shape; the *word cluster* of the norm and of the stem; the stem's
 ``TYPES``/``NEXT``/``PREV`` codes from the corpus type lexicon
 (:mod:`extractor.ner.lexicon`), each ``TYPES`` share as its own feature; the
@@ -30,7 +30,8 @@ from pathlib import Path
 
 import numpy
 
-from extractor.arabic.normalize import normalize, strip_clitics
+from extractor.arabic.normalize import normalize
+from extractor.ner.features import clitic_split
 
 CLUSTERS = 500
 TRAIN_PARAMS = {
@@ -75,7 +76,7 @@ SKIPGRAM_SETTINGS = {
 @lru_cache(maxsize=200_000)
 def _norm_stem(word: str) -> tuple[str, str]:
     norm = normalize(word)
-    return norm, strip_clitics(norm)[-1]
+    return norm, clitic_split(norm)[1]
 
 
 def shape(word: str) -> str:

@@ -19,6 +19,7 @@ Measured and ablated in ``benchmarks/ner_ensemble`` and the model card.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -62,7 +63,7 @@ def spread_names(
     in_sentence: list[list[Entity]] = [[] for _ in sentences]
     starts = [start for start, _ in sentences]
     for ent in found:
-        k = _sentence_of(starts, ent[0])
+        k = bisect_right(starts, ent[0]) - 1  # the sentence it starts in
         in_sentence[k].append(ent)
     out = set(found)
     for k, (start, end) in enumerate(sentences):
@@ -88,17 +89,6 @@ def spread_names(
     return out
 
 
-def _sentence_of(starts: list[int], token: int) -> int:
-    lo, hi = 0, len(starts) - 1
-    while lo < hi:  # the last sentence starting at or before ``token``
-        mid = (lo + hi + 1) // 2
-        if starts[mid] <= token:
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo
-
-
 def sentence_ranges(doc: Doc) -> list[tuple[int, int]]:
     """The Doc's sentences as token ranges (the whole Doc when unsentenced)."""
     if not len(doc):
@@ -121,7 +111,6 @@ class NerVote:
         self.name = name
         self.needed = needed
         self.context_sentences = context_sentences
-        self.keep_cnn = False
         self.crf = None
         self.bilstm = None
 
@@ -151,11 +140,6 @@ class NerVote:
                 ]
                 k += n
                 found = vote(systems, self.needed)
-                if self.keep_cnn:
-                    taken = {i for a, b, _ in found for i in range(a, b)}
-                    found |= {
-                        e for e in systems[0] if taken.isdisjoint(range(e[0], e[1]))
-                    }
                 words = [t.text for t in doc]
                 found = spread_names(words, spans, found, self.context_sentences)
                 ents = [Span(doc, a, b, label=label) for a, b, label in sorted(found)]
