@@ -298,6 +298,19 @@ def train_ner(
         overrides["paths.init_tok2vec"] = str(
             _pretrain(config, news, work_dir, overrides, pretrain_articles)
         )
+    bilstm = None
+    if vote:  # the BiLSTM needs only the vectors and the lexicon: start it now
+        from extractor.ner.vote_train import bilstm_in_background
+
+        lexicon = overrides.get("paths.type_lexicon")
+        bilstm = bilstm_in_background(
+            Path(str(overrides["paths.vectors"])),
+            Path(str(lexicon)) if lexicon else None,
+            data_root,
+            work_dir / "vote",
+            limit=limit,
+            max_epochs=bilstm_epochs,
+        )
     best = train_model(
         data_root,
         work_dir,
@@ -310,12 +323,12 @@ def train_ner(
     if output.exists():
         shutil.rmtree(output)
     shutil.copytree(best, output)
-    if clusters is not None:
+    if clusters is not None and bilstm is not None:
         from extractor.ner.vote_train import add_vote
 
         add_vote(
-            output, data_root, clusters.result(), work_dir / "vote", limit=limit,
-            bilstm_epochs=bilstm_epochs,
+            output, data_root, clusters.result(), bilstm, work_dir / "vote",
+            limit=limit,
         )  # fmt: skip
     _write_model_card(
         output, parts.split(","), vectors, pretrain_articles, type_lexicon, vote

@@ -19,8 +19,10 @@ from __future__ import annotations
 
 import json
 import logging
+import multiprocessing
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from spacy.language import Language
@@ -98,16 +100,44 @@ def build_lexicon(total: Counter, counts: dict) -> dict[str, list[str]]:
     return dict(sorted(lexicon.items()))
 
 
-def tag_news(model: Path, text_path: Path, out: Path, limit: int = 0) -> Path:
-    """Tag the news dump with ``model`` and write the lexicon to ``out`` (JSON)."""
+def _count_shard(
+    model: Path, text_path: Path, limit: int, shard: int, shards: int
+) -> tuple[Counter, dict]:
+    """:func:`count_types` over one shard of the news dump (a worker's job)."""
     import spacy
 
     import extractor.pipeline.components  # noqa: F401 - registers our layers
     from extractor.ner.pretrain import news_lines
 
     nlp = spacy.load(model)
-    docs = news_lines(text_path, limit, max_words=CHUNK_WORDS)(nlp)
-    total, typed = count_types(nlp, docs)
+    read = news_lines(text_path, limit, CHUNK_WORDS, shard=shard, shards=shards)
+    return count_types(nlp, read(nlp))
+
+
+def tag_news(
+    model: Path, text_path: Path, out: Path, limit: int = 0, processes: int = 2
+) -> Path:
+    """Tag the news dump with ``model`` and write the lexicon to ``out`` (JSON).
+
+    ``processes`` spawned workers tag every ``processes``-th article each; the
+    counts add up, so the lexicon is the one a single process writes.
+    """
+    if processes > 1:
+        context = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(processes, mp_context=context) as pool:
+            jobs = [
+                pool.submit(_count_shard, model, text_path, limit, shard, processes)
+                for shard in range(processes)
+            ]
+            parts = [job.result() for job in jobs]
+    else:
+        parts = [_count_shard(model, text_path, limit, 0, 1)]
+    total: Counter = Counter()
+    typed: dict[str, Counter] = defaultdict(Counter)
+    for part_total, part_typed in parts:
+        total.update(part_total)
+        for stem, counts in part_typed.items():
+            typed[stem].update(counts)
     lexicon = build_lexicon(total, typed)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(lexicon, ensure_ascii=False), encoding="utf-8")

@@ -31,11 +31,17 @@ MAX_WORDS = 300  # a longer article is read as several Docs
 
 @registry.readers("civic.news_lines.v1")
 def news_lines(
-    path: Path | None, limit: int = 0, max_words: int = MAX_WORDS
+    path: Path | None,
+    limit: int = 0,
+    max_words: int = MAX_WORDS,
+    shard: int = 0,
+    shards: int = 1,
 ) -> Callable[[Language], Iterator[Doc]]:
     """Docs from a text file of one space-tokenized article a line.
 
-    ``limit`` > 0 stops after that many articles. ``path`` is None in a plain
+    ``limit`` > 0 stops after that many articles. With ``shards`` > 1 only
+    every ``shards``-th article is read, starting at the ``shard``-th (so
+    several processes can share the file). ``path`` is None in a plain
     ``spacy train`` run, which resolves every corpus of the config; reading
     such a corpus is an error.
     """
@@ -45,12 +51,14 @@ def news_lines(
             raise ValueError("corpora.pretrain needs paths.raw_text")
         with Path(path).open(encoding="utf-8") as handle:
             for count, line in enumerate(handle, 1):
+                if limit and count > limit:
+                    return
+                if (count - 1) % shards != shard:
+                    continue
                 words = line.split()
                 for start in range(0, len(words), max_words):
                     doc = Doc(nlp.vocab, words=words[start : start + max_words])
                     yield normalize_doc(doc)
-                if limit and count >= limit:
-                    return
 
     return read
 

@@ -9,8 +9,11 @@ from their character n-grams, in a table of fixed size.
 
 from __future__ import annotations
 
+import contextlib
+import itertools
 import json
 import logging
+import multiprocessing
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -51,15 +54,28 @@ def norm_line(text: str) -> str:
     )
 
 
-def write_training_text(root: Path, out: Path, limit: int = 0) -> int:
-    """Write one normalized article a line; returns the number of articles."""
+def write_training_text(
+    root: Path, out: Path, limit: int = 0, processes: int = 2
+) -> int:
+    """Write one normalized article a line; returns the number of articles.
+
+    ``processes`` > 1 tokenizes in that many spawned workers; the lines come
+    back in article order, so the file is the same as with one process.
+    """
+    articles = iter_articles(root)
+    if limit:
+        articles = itertools.islice(articles, limit)
     count = 0
     out.parent.mkdir(parents=True, exist_ok=True)
-    with out.open("w", encoding="utf-8") as handle:
-        for count, text in enumerate(iter_articles(root), 1):
-            handle.write(norm_line(text) + "\n")
-            if limit and count >= limit:
-                break
+    with contextlib.ExitStack() as stack:
+        handle = stack.enter_context(out.open("w", encoding="utf-8"))
+        lines: Iterator[str] = map(norm_line, articles)
+        if processes > 1:
+            context = multiprocessing.get_context("spawn")
+            pool = stack.enter_context(context.Pool(processes))
+            lines = pool.imap(norm_line, articles, chunksize=64)
+        for count, line in enumerate(lines, 1):
+            handle.write(line + "\n")
     log.info("wrote %d articles to %s", count, out)
     return count
 

@@ -1,14 +1,15 @@
-"""Train the vote's CRF and BiLSTM beside a trained CNN pipeline and add the vote.
+"""Train the vote's CRF and BiLSTM beside the spaCy CNN and add the vote.
 
-Called by ``train-ner`` once the spaCy CNN is written to the output folder:
+``train-ner`` runs them so that the second core is busy while the CNN trains:
 
 1. word clusters for the CRF: skip-gram vectors and k-means over the
    normalized SaudiNewsNet dump (:func:`extractor.ner.crf.learn_clusters`),
-   cached in ``WORK_DIR/clusters``; ``train-ner`` starts them in a second
-   process before the CNN trains (:func:`clusters_in_background`);
-2. the CRF, on all of ANERcorp train;
-3. the BiLSTM-CRF, on ANERcorp train without its dev blocks (best epoch by
-   dev F1), in a second process while the CRF trains (each uses one core);
+   cached in ``WORK_DIR/clusters``, learnt in a second process from the
+   moment the dump exists (:func:`clusters_in_background`);
+2. the BiLSTM-CRF, on ANERcorp train without its dev blocks (best epoch by
+   dev F1), in a second process from the moment the CNN's vectors and type
+   lexicon exist, while the final CNN trains (:func:`bilstm_in_background`);
+3. the CRF, on all of ANERcorp train, once the CNN is written (:func:`add_vote`);
 4. a ``civic_ner_vote`` pipe named ``ner_vote`` after ``ner``, saved with the
    pipeline, so ``spacy.load`` gives the voting tagger.
 
@@ -50,27 +51,62 @@ def anercorp_train(data_root: Path, limit: int = 0) -> list[Sentence]:
 
 
 def train_bilstm_job(
-    model_dir: Path, data_root: Path, out: Path, limit: int, max_epochs: int
+    vectors_dir: Path,
+    lexicon_path: Path | None,
+    data_root: Path,
+    out: Path,
+    limit: int,
+    max_epochs: int,
 ) -> Path:
-    """Train the BiLSTM in its own process; returns the folder it is saved in."""
+    """Train the BiLSTM in its own process; returns the folder it is saved in.
+
+    ``vectors_dir`` is a spaCy pipeline holding the CNN's floret vectors and
+    ``lexicon_path`` the CNN's type lexicon (or None), so the BiLSTM can train
+    before the CNN that will carry it.
+    """
     import extractor.pipeline.components  # noqa: F401 - the model's factories
     from extractor.ner.bilstm import train_bilstm
+    from extractor.ner.lexicon import read_lexicon
 
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(message)s")
-    nlp = spacy.load(model_dir)
+    vectors = spacy.load(vectors_dir).vocab.vectors
     train, dev = split_dev(anercorp_train(data_root, limit))
     if not dev:  # a tiny smoke corpus: score the epochs on train
         dev = train
     tagger = train_bilstm(
         train,
         dev,
-        nlp.vocab.vectors,
-        model_type_lexicon(nlp) or {},
+        vectors,
+        read_lexicon(lexicon_path) if lexicon_path else {},
         max_epochs=max_epochs,
         log=lambda msg: log.info("bilstm: %s", msg),
     )
     tagger.to_disk(out)
     return out
+
+
+def bilstm_in_background(
+    vectors_dir: Path,
+    lexicon_path: Path | None,
+    data_root: Path,
+    work_dir: Path,
+    *,
+    limit: int = 0,
+    max_epochs: int = 30,
+) -> Future[Path]:
+    """:func:`train_bilstm_job` in a second process, while the CNN trains."""
+    pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
+    job = pool.submit(
+        train_bilstm_job,
+        vectors_dir,
+        lexicon_path,
+        data_root,
+        work_dir / "bilstm",
+        limit,
+        max_epochs,
+    )
+    pool.shutdown(wait=False)  # the job still runs; the pool ends with it
+    return job
 
 
 def cached_clusters(text: Path, work_dir: Path, **settings: object) -> Path:
@@ -102,14 +138,16 @@ def add_vote(
     model_dir: Path,
     data_root: Path,
     clusters_path: Path,
+    bilstm_dir: Future[Path] | Path,
     work_dir: Path,
     *,
     limit: int = 0,
-    bilstm_epochs: int = 30,
 ) -> None:
-    """Train the CRF and the BiLSTM and save ``model_dir`` with the vote added.
+    """Train the CRF and save ``model_dir`` with the vote added.
 
-    ``clusters_path`` is the CRF's word cluster table (:func:`cached_clusters`).
+    ``clusters_path`` is the CRF's word cluster table (:func:`cached_clusters`);
+    ``bilstm_dir`` the BiLSTM (:func:`bilstm_in_background`), which must have
+    been trained on this model's vectors.
     """
     from extractor.ner.bilstm import BiLstmTagger
     from extractor.ner.crf import Featurizer, WordClusters, train_crf
@@ -117,25 +155,15 @@ def add_vote(
     nlp = spacy.load(model_dir)
     if not nlp.vocab.vectors.shape[0]:
         raise ValueError(f"{model_dir}: the vote's BiLSTM needs the CNN's vectors")
-    lexicon = model_type_lexicon(nlp)
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
-        bilstm_job = pool.submit(
-            train_bilstm_job,
-            model_dir,
-            data_root,
-            work_dir / "bilstm",
-            limit,
-            bilstm_epochs,
-        )
-        clusters = WordClusters(json.loads(clusters_path.read_text(encoding="utf-8")))
-        log.info("crf: training, %d words' clusters", len(clusters.table))
-        crf = train_crf(
-            anercorp_train(data_root, limit),
-            Featurizer(clusters, lexicon),
-            work_dir / "crf",
-        )
-        bilstm_dir = bilstm_job.result()
+    clusters = WordClusters(json.loads(clusters_path.read_text(encoding="utf-8")))
+    log.info("crf: training, %d words' clusters", len(clusters.table))
+    crf = train_crf(
+        anercorp_train(data_root, limit),
+        Featurizer(clusters, model_type_lexicon(nlp)),
+        work_dir / "crf",
+    )
+    if isinstance(bilstm_dir, Future):
+        bilstm_dir = bilstm_dir.result()
     vote = nlp.add_pipe("civic_ner_vote", name=VOTE_PIPE, after="ner")
     vote.crf = crf
     vote.bilstm = BiLstmTagger.from_disk(bilstm_dir, nlp.vocab.vectors)

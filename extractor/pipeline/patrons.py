@@ -88,14 +88,23 @@ def _opener_patron(doc: Doc) -> None:
         if cue.role != "opener":
             continue
         person = None if found else _person_after(doc, cue.end)
+        if person and _speech_object(doc, person.end):
+            continue  # واختتم الشيخ الخزيم تصريحه: he ended what he said
         if person:
             add_person(doc, "patrons", person, "opener", 0.7)
             found = True
             continue
+        if _speech_object(doc, cue.end):
+            continue  # وكان الأمين قد افتتح كلمته بالترحيب
         person = _subject_before(doc, cue.start)
         if person:
             add_person(doc, "patrons", person, "opener_subject", 0.6)
             found = True
+
+
+def _speech_object(doc: Doc, k: int) -> bool:
+    """The verb's object at ``k`` is a statement (lexicon ``speech_objects``)."""
+    return bool(match_exact("speech_objects", doc, k))
 
 
 def _person_after(doc: Doc, k: int) -> PersonParse | None:

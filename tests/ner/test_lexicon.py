@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
+import pytest
 import spacy
 from spacy.tokens import Doc, Span
 
 import extractor  # noqa: F401 - registers the normalizer
+from extractor.api import default_model_path
 from extractor.ner.lexicon import (
     COLUMNS,
     build_lexicon,
     count_types,
     level,
+    read_lexicon,
     stem_codes,
+    tag_news,
 )
 from extractor.ner.pretrain import news_lines
+
+MODEL = default_model_path()
 
 
 def _nlp():
@@ -71,3 +77,33 @@ def test_news_dump_is_read_in_chunks(tmp_path):
         200,
         50,
     ]
+
+
+def test_shards_split_the_articles_between_readers(tmp_path):
+    dump = tmp_path / "news.txt"
+    dump.write_text("".join(f"مقال {i}\n" for i in range(7)), encoding="utf-8")
+    nlp = _nlp()
+
+    def read(**kwargs):
+        return [doc[1].text for doc in news_lines(dump, **kwargs)(nlp)]
+
+    assert read(shard=0, shards=2) == ["0", "2", "4", "6"]
+    assert read(shard=1, shards=2) == ["1", "3", "5"]
+    assert read(limit=5, shard=1, shards=2) == ["1", "3"]  # limit counts all articles
+
+
+def test_two_processes_write_the_lexicon_one_process_writes(tmp_path):
+    """tag_news splits the dump between spawned workers and adds their counts."""
+    if MODEL is None:
+        pytest.skip("no shipped NER model (models/ner-ar)")
+    lines = [
+        "قال الامير خالد الفيصل امير منطقه مكه المكرمه في جده ان المهرجان ناجح",
+        "وافتتح وزير الصحه توفيق الربيعه المعرض في الرياض بحضور مدير جامعه الملك سعود",
+        "وشارك الاتحاد السعودي لكره القدم في اجتماع الفيفا في زيورخ",
+    ]
+    dump = tmp_path / "news.txt"
+    dump.write_text("\n".join(lines * 4) + "\n", encoding="utf-8")
+    one = tag_news(MODEL, dump, tmp_path / "one.json", processes=1)
+    two = tag_news(MODEL, dump, tmp_path / "two.json", processes=2)
+    assert read_lexicon(one)  # the model found names
+    assert read_lexicon(two) == read_lexicon(one)

@@ -447,6 +447,18 @@ def test_a_later_opener_adds_its_named_subject_as_patron(nlp_rules):
     assert [p.name for p in facts.patrons] == ["علي الشمري", "فيصل الشامي"]
 
 
+def test_closing_a_statement_makes_no_opener_patron(nlp_rules):
+    """اختتم with a statement as its object ends what was said, not an event."""
+    closed = "واختتم الشيخ الخزيم الملتقى بشكر الداعمين ."
+    assert _patrons_with_people(nlp_rules, closed, ["الخزيم"]) == ["الخزيم"]
+    said = "واختتم الشيخ الخزيم تصريحه بشكر الداعمين ."
+    assert _patrons_with_people(nlp_rules, said, ["الخزيم"]) == []
+    subject = "وكان محافظ القريات فيصل الشامي قد افتتح كلمته بالترحيب بالضيوف ."
+    assert [p.name for p in _facts(nlp_rules, subject).patrons] == []
+    held = "وكان محافظ القريات فيصل الشامي قد افتتح الملتقى يوم الأحد ."
+    assert [p.name for p in _facts(nlp_rules, held).patrons] == ["فيصل الشامي"]
+
+
 def test_the_agent_of_a_passive_honouring_is_the_patron(nlp_rules):
     facts = _facts(
         nlp_rules,
