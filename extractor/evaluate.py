@@ -22,6 +22,7 @@ from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from pathlib import Path
 
+from extractor.arabic.normalize import AL
 from extractor.errors import InputError
 from extractor.schema import KINDS
 
@@ -44,7 +45,6 @@ _DIGITS = str.maketrans(
     "01234567890123456789",
 )
 _FOLD = str.maketrans({"\u0649": "\u064a", "\u0629": "\u0647"})  # ى -> ي, ة -> ه
-_ARTICLE = "\u0627\u0644"  # ال
 # Unit endings the crude stem removes (one of them): ين ون ات ان ا ه
 _UNIT_ENDINGS = (
     "\u064a\u0646",
@@ -92,7 +92,7 @@ def person_key(item: Mapping) -> list[str]:
 
 def unit_stem(token: str) -> str:
     """Crude unit stem: drop ``ال`` and one plural/dual/accusative/feminine ending."""
-    if token.startswith(_ARTICLE) and len(token) > 3:
+    if token.startswith(AL) and len(token) > 3:
         token = token[2:]
     for ending in _UNIT_ENDINGS:
         if token.endswith(ending) and len(token) - len(ending) >= 2:

@@ -36,7 +36,7 @@ _DIGITS = str.maketrans(
 _TATWEEL = "\u0640"  # ـ
 _WAW, _FEH = "\u0648", "\u0641"  # و ف
 _BEH, _LAM, _KAF = "\u0628", "\u0644", "\u0643"  # ب ل ك
-_AL = "\u0627\u0644"  # ال (after alef folding)
+AL = "\u0627\u0644"  # ال, the article (after alef folding)
 _LL = "\u0644\u0644"  # لل = ل + ال with the alef dropped
 _ALEF = "\u0627"  # ا
 # Invisible marks that news text carries inside words: LRM, RLM, ZWJ, ZWNJ, BOM.
@@ -76,12 +76,12 @@ def strip_clitics(norm: str) -> list[str]:
         word = word[1:]
         forms.append(word)
     if len(word) > MIN_STEM + 2 and word.startswith(_LL):
-        word = _AL + word[2:]
+        word = AL + word[2:]
         forms.append(word)
     elif len(word) > MIN_STEM + 1 and word[0] in (_BEH, _LAM, _KAF):
         word = word[1:]
         forms.append(word)
-    if len(word) > MIN_STEM + 2 and word.startswith(_AL):
+    if len(word) > MIN_STEM + 2 and word.startswith(AL):
         word = word[2:]
         forms.append(word)
     return forms
@@ -103,13 +103,13 @@ def strip_prepositions(norm: str) -> list[str]:
 
 
 def _article_removed(norm: str, form: str) -> bool:
-    return not form.startswith(_AL) and _AL + form in strip_clitics(norm)
+    return not form.startswith(AL) and AL + form in strip_clitics(norm)
 
 
 def has_article(norm: str) -> bool:
     """True when the last clitic layer of ``norm`` is the definite article."""
-    return any(form.startswith(_AL) for form in strip_clitics(norm)[1:]) or (
-        norm.startswith(_AL) and len(norm) > MIN_STEM + 2
+    return any(form.startswith(AL) for form in strip_clitics(norm)[1:]) or (
+        norm.startswith(AL) and len(norm) > MIN_STEM + 2
     )
 
 

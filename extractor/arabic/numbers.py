@@ -24,13 +24,12 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from extractor.arabic.normalize import normalize
+from extractor.arabic.normalize import AL, normalize
 from extractor.pipeline.resources import load_table
 
 Number = int | float
 
 _WAW = "\u0648"  # و
-_AL = "\u0627\u0644"  # ال
 # Thousands separators: comma, Arabic thousands separator ٬ (U+066C).
 _THOUSANDS = re.compile(r"^\d{1,3}([,\u066c]\d{3})+$")
 _DOT_THOUSANDS = re.compile(r"^[1-9]\d{0,2}([.]000)+$")
@@ -97,7 +96,7 @@ def _forms(norm: str) -> tuple[str, ...]:
     forms = [norm]
     if norm[:1] == _WAW and len(norm) > 3:
         forms.append(norm[1:])
-    forms += [f[2:] for f in list(forms) if f.startswith(_AL) and len(f) > 4]
+    forms += [f[2:] for f in list(forms) if f.startswith(AL) and len(f) > 4]
     return tuple(forms)
 
 

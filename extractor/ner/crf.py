@@ -30,7 +30,7 @@ from pathlib import Path
 
 import numpy
 
-from extractor.arabic.normalize import normalize
+from extractor.arabic.normalize import AL, normalize
 from extractor.ner.features import clitic_split
 
 CLUSTERS = 500
@@ -102,7 +102,7 @@ class WordClusters:
     def of_stem(self, stem: str) -> str:
         """A stem's cluster, or that of the stem with the article (رياض -> الرياض)."""
         table = self.table
-        return str(table.get(stem, table.get("\u0627\u0644" + stem, "x")))
+        return str(table.get(stem, table.get(AL + stem, "x")))
 
 
 def learn_clusters(

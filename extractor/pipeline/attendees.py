@@ -13,6 +13,7 @@ from functools import cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from extractor.arabic.normalize import AL
 from extractor.pipeline.events import event_noun_at
 from extractor.pipeline.facts import candidates, ensure_extensions
 from extractor.pipeline.lexicons import (
@@ -60,7 +61,6 @@ MAX_LIST = 8  # mentions read after one cue
 _WAW = "\u0648"  # و
 _LAM = "\u0644"  # ل
 _BEH = "\u0628"  # ب
-_AL = "\u0627\u0644"  # ال
 
 
 @Language.component("civic_attendees")
@@ -135,7 +135,7 @@ def _speaker_after(doc: Doc, k: int) -> None:
     ent = ent_at(doc, k, PER_LABELS) or ent_at(doc, k + 1, PER_LABELS)
     if ent is not None and is_word(doc[k]) and not is_blocked(doc, k):
         start = k
-        if ent.start > k and (_lam_bare(doc, k) or "").startswith(_AL):
+        if ent.start > k and (_lam_bare(doc, k) or "").startswith(AL):
             start = k + 1  # كلمة للزميل | أحمد العكيك: a definite word is no name's
         name = Slice(start, min(ent.end, start + MAX_NAME))
         person = PersonParse(k, name.end, [], name, trailing_office(doc, name.end), doc)
@@ -581,7 +581,7 @@ def _glued_first_name(doc: Doc, j: int) -> PersonParse | None:
     if prep_clitic(doc[j]) != _LAM or not is_word(doc[j]) or is_blocked(doc, j):
         return None
     bare = _lam_bare(doc, j) or ""
-    if bare[:2] == _AL or j + 1 >= len(doc):
+    if bare[:2] == AL or j + 1 >= len(doc):
         return None  # للمسابقة: a definite word is no name
     ent = ent_starting(doc, j + 1, PER_LABELS)
     if ent is None:

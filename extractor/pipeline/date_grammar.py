@@ -17,11 +17,11 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc
 
 from extractor.arabic import calendars as cal
+from extractor.arabic.normalize import AL
 from extractor.pipeline.resources import load_lexicon, phrase_index, token_norms
 
 SEPARATORS = frozenset({"/", "-", ".", "\\", "\u2013"})  # / - . \ en dash
 SKIPPABLE = frozenset({"(", ")", ",", "\u060c"})  # ( ) , and Arabic comma ،
-_AL = "\u0627\u0644"  # ال
 _WAW = "\u0648"  # و
 
 
@@ -297,7 +297,7 @@ def _bare_year_ok(doc: Doc, k: int, calendar: str) -> bool:
     return (
         nxt is None
         or not nxt.norm_.isalpha()
-        or nxt.norm_.startswith((_AL, "\u0648"))  # و
+        or nxt.norm_.startswith((AL, "\u0648"))  # و
         or nxt.norm_ in load_lexicon("stat_unit_stops")
     )
 

@@ -32,7 +32,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractor.arabic import calendars as cal
-from extractor.arabic.normalize import strip_clitics
+from extractor.arabic.normalize import AL, strip_clitics
 from extractor.pipeline.date_grammar import (
     Parsed,
     explicit_at,
@@ -63,7 +63,7 @@ LOOKBACK = 8  # tokens searched for the verb that sets a bare weekday's tense
 FURNITURE_LINES = 2  # a date alone on one of the first lines is the page's stamp
 _SEEN = "\u0633"  # س
 _YEH, _TEH, _NOON, _ALEF = "\u064a", "\u062a", "\u0646", "\u0627"  # ي ت ن ا
-_HEH, _AL = "\u0647", "\u0627\u0644"  # ه ال
+_HEH = "\u0647"  # ه
 _WAW, _FEH = "\u0648", "\u0641"  # و ف
 
 
@@ -165,7 +165,7 @@ def _today_ok(doc: Doc, k: int, day: tuple[int, str]) -> bool:
 
 def _nisba(norm: str) -> bool:
     """A definite relational adjective (``الثقافي``, ``التدريبية``): "the ... day"."""
-    return norm.startswith(_AL) and norm.endswith((_YEH, _YEH + _HEH))
+    return norm.startswith(AL) and norm.endswith((_YEH, _YEH + _HEH))
 
 
 def _blocked(doc: Doc, k: int) -> bool:
@@ -249,7 +249,7 @@ def _past_shape(norm: str) -> bool:
         len(norm) >= 4
         and norm.endswith(_TEH)
         and not norm.endswith(_ALEF + _TEH)
-        and not norm.startswith(_AL)
+        and not norm.startswith(AL)
     )
 
 

@@ -15,6 +15,7 @@ from functools import cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from extractor.arabic.normalize import AL
 from extractor.pipeline.facts import add_candidate, candidates, ensure_extensions
 from extractor.pipeline.lexicons import (
     COMMAS,
@@ -751,5 +752,5 @@ def _edition_cue(doc: Doc, j: int) -> bool:
     prev = [t for t in doc[max(j - 3, 0) : j] if not is_break(t)]
     return bool(prev) and (
         match_exact("edition_cues", doc, prev[-1].i) is not None
-        or prev[-1].norm_ in ("\u0627\u0644",)  # الـ(13): the article alone
+        or prev[-1].norm_ == AL  # الـ(13): the article alone
     )

@@ -13,7 +13,7 @@ from camel_tools.utils.dediac import dediac_ar
 from camel_tools.utils.normalize import normalize_unicode
 from spacy.tokens import Doc, Token
 
-from extractor.arabic.normalize import normalize, strip_clitics, strip_prepositions
+from extractor.arabic.normalize import AL, normalize, strip_clitics, strip_prepositions
 from extractor.pipeline.resources import (
     LEXICON_DIR,
     load_lexicon,
@@ -23,7 +23,6 @@ from extractor.pipeline.resources import (
 
 _WAW = "\u0648"  # و
 _FEH = "\u0641"  # ف
-_AL = "\u0627\u0644"  # ال
 _LL = "\u0644\u0644"  # لل
 _PREPS = ("\u0628", "\u0644", "\u0643")  # ب ل ك
 # ” opens a quote too where it follows a space: Arabic text often writes ” الوطن ”
@@ -126,7 +125,7 @@ def _definite_text(text: str) -> bool:
         return True
     if word[:1] in _PREPS and len(word) > 4:
         word = word[1:]
-    return word.startswith(_AL) and len(word) > 3
+    return word.startswith(AL) and len(word) > 3
 
 
 def prep_clitic(token: Token) -> str | None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from extractor.arabic.normalize import strip_prepositions
+from extractor.arabic.normalize import AL, strip_prepositions
 from extractor.pipeline.dates import DATE_TOKENS
 from extractor.pipeline.lexicons import (
     COMMAS,
@@ -399,7 +399,7 @@ def _name_word(
     if first and _definite_after_prep(doc[k]):
         return bool(ent_starting(doc, k, PER_LABELS))  # الباحث | بالدورة الثالثة
     if first and (
-        match_exact("places", doc, k) or norm.startswith("\u0627\u0644")
+        match_exact("places", doc, k) or norm.startswith(AL)
     ):  # ال, or a town's name (بدر): a name only as a PER entity or before بن / آل
         return bool(ent_starting(doc, k, PER_LABELS)) or bool(
             match_exact("nasab_links", doc, k + 1)
@@ -414,7 +414,7 @@ def _definite_after_prep(tok: Token) -> bool:
         return False
     norm = tok.norm_
     rest = norm[norm.index(prep) + 1 :]
-    return rest[:2] == "\u0627\u0644" or (prep == "\u0644" and rest[:1] == "\u0644")
+    return rest[:2] == AL or (prep == "\u0644" and rest[:1] == "\u0644")
 
 
 def org_at(doc: Doc, i: int) -> Slice | None:
@@ -551,7 +551,7 @@ def _head_key(doc: Doc, i: int) -> str:
     heads = phrase_index("org_heads").by_first
     for form in strip_prepositions(doc[i].norm_):
         if form in heads:
-            return form.removeprefix("\u0627\u0644")  # ال
+            return form.removeprefix(AL)
     return doc[i].norm_
 
 

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
+from extractor.arabic.normalize import AL
 from extractor.arabic.numbers import (
     Number,
     multiplier,
@@ -26,7 +27,6 @@ from extractor.pipeline.resources import token_norms
 
 MAX_DIGITS = 9  # longer digit strings are identifiers or phone numbers
 DIGIT_GLUE = frozenset({",", ".", "\u066b", "\u066c"})  # , . ٫ ٬
-_AL = "\u0627\u0644"  # ال
 _WAW, _REH = "\u0648", "\u0631"  # و ر
 
 
@@ -50,7 +50,7 @@ def norm_at(doc: Doc, k: int) -> str:
 @lru_cache(maxsize=200_000)
 def may_start(norm: str) -> bool:
     """Whether :func:`quantity_at` can find anything at a token of this norm."""
-    return norm == _AL or norm.isdigit() or word_value(norm) is not None
+    return norm == AL or norm.isdigit() or word_value(norm) is not None
 
 
 def _digits(doc: Doc, i: int) -> Quantity | None:
@@ -89,7 +89,7 @@ def _reh_decimal(doc: Doc, i: int) -> float | None:
 def _ordinal_tens(norm: str, value: Number) -> bool:
     """``(الحادي) والعشرون``, ``العشرون``: a definite ten is an ordinal."""
     norm = norm[1:] if norm[:1] == _WAW else norm
-    return norm.startswith(_AL) and 20 <= value < 100
+    return norm.startswith(AL) and 20 <= value < 100
 
 
 def _words(doc: Doc, i: int) -> Quantity | None:
@@ -104,13 +104,13 @@ def _words(doc: Doc, i: int) -> Quantity | None:
     if value < 3 or _ordinal_tens(norms[0], value):
         return None  # واحد/اثنان follow their noun; العقد العشرون is an ordinal
     scaled = any(multiplier(n) > 1 for n in norms[:size])
-    definite = norms[0].startswith(_AL) and not scaled and value >= 3
+    definite = norms[0].startswith(AL) and not scaled and value >= 3
     return Quantity(i, i + size, value, scaled, True, definite)
 
 
 def quantity_at(doc: Doc, i: int) -> Quantity | None:
     """The number starting at token ``i`` (after an optional ``الـ``)."""
-    k = i + 1 if norm_at(doc, i) == _AL and not doc[i].whitespace_ else i
+    k = i + 1 if norm_at(doc, i) == AL and not doc[i].whitespace_ else i
     found = _digits(doc, k) or _words(doc, k)
     if found is not None and k > i:
         found.start = i

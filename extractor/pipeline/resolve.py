@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extractor.arabic.normalize import bare, normalize
+from extractor.arabic.normalize import AL, bare, normalize
 from extractor.pipeline.facts import KINDS, Candidate, candidates, ensure_extensions
 from extractor.pipeline.resources import load_lexicon
 
@@ -73,7 +73,7 @@ _NOT_WORD = "\"'«»“”‘’()[]{}<>.,،؛:!?-–—"
 
 
 def _no_article(word: str) -> str:
-    return word[2:] if word.startswith("\u0627\u0644") and len(word) > 4 else word  # ال
+    return word[2:] if word.startswith(AL) and len(word) > 4 else word
 
 
 def overlap(a: list[str], b: list[str]) -> float:

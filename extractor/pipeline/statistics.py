@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extractor.arabic.normalize import bare
+from extractor.arabic.normalize import AL, bare
 from extractor.arabic.numbers import Number, multiplier, read_words
 from extractor.pipeline.dates import DATE_TOKENS
 from extractor.pipeline.facts import add_candidate, candidates, ensure_extensions
@@ -38,7 +38,6 @@ ANTECEDENT_WINDOW = 40  # tokens back to look for the unit of an elliptical coun
 PERCENT = frozenset({"%", "\u066a"})  # % and the Arabic percent sign ٪
 OPEN = frozenset({"(", "[", "\u00ab", '"'})  # ( [ « "
 CLOSE = frozenset({")", "]", "\u00bb", '"'})  # ) ] » "
-_AL = "\u0627\u0644"  # ال
 # Possessive suffixes as written (before teh-marbuta folding): ه ها هم هن.
 PRONOUN_SUFFIXES = ("\u0647", "\u0647\u0627", "\u0647\u0645", "\u0647\u0646")
 _WAW, _ALEF = "\u0648", "\u0627"  # و ا
@@ -94,7 +93,7 @@ def _unit_word(doc: Doc, k: int) -> bool:
         return False  # والثاني / 50 ورطوبة: a conjunction, not a noun
     if _verb_like(norm):
         return False  # 2500 تتدفق: an imperfect verb
-    return not norm.startswith(_AL) and read_words([norm]) is None
+    return not norm.startswith(AL) and read_words([norm]) is None
 
 
 def _verb_like(norm: str) -> bool:
@@ -127,7 +126,7 @@ def _plural_after_of(doc: Doc, k: int) -> bool:
     tok = doc[k] if k < len(doc) else None
     if tok is None or _is_month(doc, k):
         return False
-    return tok.norm_.isalpha() and tok.norm_.startswith(_AL)
+    return tok.norm_.isalpha() and tok.norm_.startswith(AL)
 
 
 def _unit_after(doc: Doc, k: int) -> tuple[int, int] | None:
@@ -154,7 +153,7 @@ def _prepositional(doc: Doc, k: int) -> bool:
     """``150 بوزارة الصحة``: ب/ل + a noun in construct, not a counted noun."""
     norm = doc[k].norm_
     nxt = norm_at(doc, k + 1)
-    return norm[:1] in _PREPS and len(norm) > 4 and nxt.startswith(_AL)
+    return norm[:1] in _PREPS and len(norm) > 4 and nxt.startswith(AL)
 
 
 def _percent_before(doc: Doc, q: Quantity) -> tuple[int, int] | None:
@@ -177,7 +176,7 @@ def _definite_unit(doc: Doc, q: Quantity) -> tuple[int, int] | None:
     """``القبائل العشر`` (noun before) or ``الخمسة الأيام`` (noun after)."""
     before, after = q.start - 1, q.end
     for k in (after, before):
-        if _is_word(doc, k) and doc[k].norm_.startswith(_AL):
+        if _is_word(doc, k) and doc[k].norm_.startswith(AL):
             stop = doc[k].norm_ in load_lexicon("stat_unit_stops") or _is_month(doc, k)
             if not stop and not _role(doc, k):
                 return k, k + 1
@@ -242,7 +241,7 @@ def _stat_at(doc: Doc, i: int, used: set[int], previous: list[Stat]) -> Stat | N
     if q.definite:
         unit = _definite_unit(doc, q)
     elif _bare_multiplier(doc, q):
-        named = doc[q.start].norm_.startswith(_AL) and _unit_word(doc, q.start - 1)
+        named = doc[q.start].norm_.startswith(AL) and _unit_word(doc, q.start - 1)
         named = named and _approx_before(doc, q.start) is None
         unit = (q.end, q.end + 1) if _unit_word(doc, q.end) and not named else None
         if unit is None:  # شاعر المليون: a name; الآلاف من: vague
