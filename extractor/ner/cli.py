@@ -416,21 +416,37 @@ def _write_model_card(
     help="Consecutive sentences per Doc (0: the whole file), so that the vote's "
     "document context sees its neighbours; the test files mark no article ends.",
 )
+@click.option(
+    "--vote/--no-vote",
+    default=True,
+    show_default=True,
+    help="Tag with the model's ner_vote pipe when it has one; --no-vote scores "
+    "its CNN alone.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 def evaluate_ner(
-    model: Path, test_file: Path, doc_sentences: int, as_json: bool
+    model: Path, test_file: Path, doc_sentences: int, vote: bool, as_json: bool
 ) -> None:
     """Entity-level P/R/F1 per type of MODEL on TEST's own tokens."""
     import spacy
 
     import extractor.pipeline.components  # noqa: F401 - registers the tokenizer
     from extractor.ner.evaluate import evaluate_file, format_table
+    from extractor.ner.vote_train import VOTE_PIPE
 
-    nlp = spacy.load(model)
+    nlp = spacy.load(model, exclude=[] if vote else [VOTE_PIPE])
     scores = evaluate_file(nlp, test_file, doc_sentences)
     if as_json:
         wps = scores.words / scores.seconds if scores.seconds else 0.0
-        click.echo(json.dumps({"scores": scores.table(), "words_per_second": wps}))
+        click.echo(
+            json.dumps(
+                {
+                    "pipes": nlp.pipe_names,
+                    "scores": scores.table(),
+                    "words_per_second": wps,
+                }
+            )
+        )
     else:
         click.echo(format_table(scores))
 

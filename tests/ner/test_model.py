@@ -142,3 +142,39 @@ def test_anercorp_test_floor(nlp) -> None:
     assert cnn >= 0.65
     assert vote >= cnn + 0.02
     assert in_context >= vote + 0.01 and in_context >= 0.73
+
+
+def test_eval_ner_scores_a_conll_file_with_and_without_the_vote(tmp_path) -> None:
+    """``civic-facts eval-ner`` on a CoNLL file of the held sentences."""
+    import json
+
+    from click.testing import CliRunner
+
+    from extractor.cli import main
+
+    rows = []
+    for text, expected in SENTENCES:
+        words = text.split()
+        tags = ["O"] * len(words)
+        for name, label in expected:
+            parts = name.split()
+            start = next(
+                i for i in range(len(words)) if words[i : i + len(parts)] == parts
+            )
+            tags[start : start + len(parts)] = [f"B-{label}"] + [f"I-{label}"] * (
+                len(parts) - 1
+            )
+        rows.append("\n".join(f"{w} {t}" for w, t in zip(words, tags)))
+    conll = tmp_path / "held.txt"
+    conll.write_text("\n\n".join(rows) + "\n", encoding="utf-8")
+    pipes, scores = {}, {}
+    for flag in ("--vote", "--no-vote"):
+        args = ["eval-ner", "--model", str(MODEL), "--test", str(conll), "--json", flag]
+        result = CliRunner().invoke(main, args)
+        assert result.exit_code == 0, result.output
+        report = json.loads(result.output)
+        pipes[flag], scores[flag] = report["pipes"], report["scores"]
+    assert pipes["--vote"][-1] == "ner_vote" and "ner_vote" not in pipes["--no-vote"]
+    for table in scores.values():
+        assert table["ALL"]["n"] == sum(len(ents) for _, ents in SENTENCES)
+        assert table["ALL"]["r"] >= 0.8  # the held sentences are easy
