@@ -24,6 +24,7 @@ from extractor.pipeline.lexicons import (
     has_waw,
     is_break,
     is_definite,
+    is_stop,
     is_word,
     match,
     match_exact,
@@ -520,11 +521,12 @@ def _winners(doc: Doc) -> None:
         k = winner_cue(doc, i)
         if k is None:
             continue
-        j = _read_winner(doc, k)
+        j, owner = _read_winner(doc, k)
         # والمركز الثاني «مبروكة» لمساعد صميط، والمركز الثالث ...: the placings
-        # coordinated after it in the sentence share its verb
+        # coordinated after it in the sentence share its verb, and where the
+        # first named an owner after ل, so do the others (one the NER missed)
         while (j := _next_placing(doc, j)) is not None:
-            j = _read_winner(doc, j)
+            j, _ = _read_winner(doc, j, bare_owner=owner)
 
 
 PLACING_REACH = 30  # words from one placing to the next coordinated one
@@ -541,8 +543,13 @@ def _next_placing(doc: Doc, j: int) -> int | None:
     return None
 
 
-def _read_winner(doc: Doc, k: int) -> int:
-    """Read the winner of the placing clause at ``k``; where the reading stopped."""
+def _read_winner(doc: Doc, k: int, bare_owner: bool = False) -> tuple[int, bool]:
+    """Read the winner of the placing clause at ``k``.
+
+    Returns where the reading stopped and whether the winner was an owner
+    after ل. ``bare_owner``: an earlier placing's was, so ل + bare words
+    (:func:`_bare_owner`) are this one's owner even with no PER entity.
+    """
     quoted = False
     for j in range(k, min(k + WINNER_REACH, len(doc))):
         if doc[j].text in QUOTES_OPEN or doc[j].text in QUOTES_CLOSE:
@@ -551,28 +558,54 @@ def _read_winner(doc: Doc, k: int) -> int:
         if quoted:
             continue  # «عاصفة الحزم»: a name of what won, not its owner
         if is_break(doc[j]):
-            return j
+            return j, False
         if match("winner_places", doc, j) or prep_clitic(doc[j]) == _BEH:
             continue  # بالمركز الأول، على المركز: the placing, not a body
         if org_at(doc, j):
-            return j
-        owner = _glued_first_name(doc, j)
-        if owner is not None:  # لمساعد | صميط الكبيدي: the NER began a word late
+            return j, False
+        owner = _glued_first_name(doc, j) or (bare_owner and _bare_owner(doc, j))
+        if owner:  # لمساعد | صميط الكبيدي: the NER began a word late, or missed it
             add_person(doc, "attendees", owner, "winner", 0.6, glued=True)
-            return owner.end
+            return owner.end, True
         if ent_starting(doc, j, PER_LABELS) is None and not (
             not ner_ran(doc) and _opens_person(doc, j)
         ):
             continue
         glued = prep_clitic(doc[j]) == _LAM
         if prep_clitic(doc[j]) and not glued:
-            return j  # كـ + a name: a comparison, not the holder
+            return j, False  # كـ + a name: a comparison, not the holder
         person = person_at(doc, j)
         if person and person.name and is_named(person):
             add_person(doc, "attendees", person, "winner", 0.6, glued=glued)
-            return person.end
-        return j + 1
-    return min(k + WINNER_REACH, len(doc))
+            return person.end, glued
+        return j + 1, False
+    return min(k + WINNER_REACH, len(doc)), False
+
+
+OWNER_WORDS = 4  # most words of an owner's name read without the NER
+
+
+def _bare_owner(doc: Doc, j: int) -> PersonParse | None:
+    """ل + an indefinite word and up to :data:`OWNER_WORDS` in all (``لأحمد سنوسي
+    أبو بكر``, ``لمساعد صميط الكبيدي``), up to the next و, punctuation, clitic
+    or function word: an owner's name, read only where a coordinated placing
+    before it named its owner the same way."""
+    if prep_clitic(doc[j]) != _LAM or not is_word(doc[j]) or is_blocked(doc, j):
+        return None
+    if (_lam_bare(doc, j) or "")[:2] == AL:
+        return None  # للسباق: a definite word is no name
+    end = j + 1
+    while (
+        end < min(j + OWNER_WORDS, len(doc))
+        and is_word(doc[end])
+        and not doc[end].norm_.startswith(_WAW)
+        and not prep_clitic(doc[end])
+        and not is_stop(doc[end])
+    ):
+        end += 1
+    if end - j < 2:
+        return None
+    return PersonParse(j, end, [], Slice(j, end), None, doc)
 
 
 def _glued_first_name(doc: Doc, j: int) -> PersonParse | None:

@@ -1340,6 +1340,18 @@ def test_placings_coordinated_after_a_winner_share_its_verb(nlp_rules):
     # the NER may leave out a ل-glued first name: the owner is read from it
     late = ["لسالم السيد", "الكبيدي", "لأحمد سنوسي", "الحزم"]
     assert _attendees_with_entities(nlp_rules, story, late)[1] == "مساعد الكبيدي"
+    # the NER found the first owner only: the later placings' owners after ل
+    # are read as his was, up to the next و (a definite surname included)
+    first = ["لسالم السيد", "الحزم"]
+    longer = story.replace("لمساعد الكبيدي", "لمساعد صميط الكبيدي")
+    assert _attendees_with_entities(nlp_rules, longer, first) == [
+        "سالم السيد",
+        "مساعد صميط الكبيدي",
+        "أحمد سنوسي",
+    ]
+    # not when the first placing named no owner after ل
+    body = story.replace("لسالم السيد", "لفريق الهلال")
+    assert _attendees_with_entities(nlp_rules, body, ["الحزم"]) == []
     # a placing in the next sentence has no verb of its own to share
     apart = story.replace("لمساعد الكبيدي والمركز", "لمساعد الكبيدي . والمركز")
     assert _attendees_with_entities(nlp_rules, apart, people) == [
