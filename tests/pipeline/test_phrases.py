@@ -241,3 +241,12 @@ def test_a_word_joined_by_waw_right_after_the_head_is_a_second_thing(nlp_rules):
     assert org_at(doc, k).text(doc) == "البلدية"
     doc = nlp_rules("نظمت جمعية الثقافة والفنون معرضا")
     assert org_at(doc, 1).text(doc) == "جمعية الثقافة والفنون"
+
+
+def test_a_name_ends_before_the_ribbon_cutting(nlp_rules):
+    """``قام الدكتور طاهر بقص الشريط``: an NER that runs the name on into بقص
+    (by cutting) does not make it part of the name."""
+    text = "وقام الدكتور طاهر بقص الشريط عند بوابة المدخل"
+    assert _person(nlp_rules, text)[:2] == (["الدكتور"], "طاهر")
+    doc = _with_entities(nlp_rules, text, ["طاهر بقص"])
+    assert person_at(doc, 1).name.text(doc) == "طاهر"
