@@ -61,6 +61,7 @@ from extractor.pipeline.roles import (
 MAX_LIST = 8  # mentions read after one cue
 _WAW = "\u0648"  # و
 _LAM = "\u0644"  # ل
+_MIN = "\u0645\u0646"  # من
 _BEH = "\u0628"  # ب
 
 
@@ -81,6 +82,7 @@ def find_attendees(doc: Doc) -> Doc:
                 _read_presenter(doc, cue.end)
         _honoured(doc)
         _winners(doc)
+        _explainers(doc)
         _titled_people(doc)
         _performers(doc)
         _performed_by(doc)
@@ -503,6 +505,33 @@ def _honoured(doc: Doc) -> None:
             end += 1
         if end < len(doc) and not prep_clitic(doc[end]):  # جمعية البر | بمركز الحكامية
             _read_items(doc, end, listed=False)
+
+
+LISTEN_REACH = 4  # words from a listening verb to the explanation (سموه إلى)
+EXPLAIN_REACH = 12  # words from the explanation to the من naming who gave it
+
+
+def _explainers(doc: Doc) -> None:
+    """Who explained what the guest listened to: ``استمع سموه إلى شرح مفصل عن
+    الصور المشاركة من مشرف المعرض مفرح السويلمي`` (lexicons ``listen_verbs``,
+    ``explanation_nouns``). The first من in the clause that a titled or
+    office-holding, named person follows; a group (``من المرشدين``) is no one.
+    """
+    for i, (size, _) in exact_hits("explanation_nouns", doc):
+        if not any(
+            match_exact("listen_verbs", doc, j)
+            for j in range(max(i - LISTEN_REACH, 0), i)
+        ):
+            continue
+        for j in range(i + size, min(i + size + EXPLAIN_REACH, len(doc) - 1)):
+            if is_break(doc[j]):
+                break
+            if doc[j].norm_ != _MIN:
+                continue
+            person = person_at(doc, j + 1)
+            if person and person.name and (person.titles or person.role):
+                add_person(doc, "attendees", person, "explainer", 0.6)
+            break
 
 
 WINNER_REACH = 11  # words from a winner verb to its person (the NER gate tags 12)

@@ -447,6 +447,20 @@ def test_a_later_opener_adds_its_named_subject_as_patron(nlp_rules):
     assert [p.name for p in facts.patrons] == ["علي الشمري", "فيصل الشامي"]
 
 
+def test_who_explained_what_the_guest_listened_to_attends(nlp_rules):
+    story = (
+        "افتتح المحافظ معرض الصور ، واستمع سموه إلى شرح مفصل عن الصور المشاركة "
+        "من مشرف المعرض مفرح السويلمي ."
+    )
+    assert [(a.name, a.role, a.rule) for a in _facts(nlp_rules, story).attendees] == [
+        ("مفرح السويلمي", "مشرف المعرض", "explainer")
+    ]
+    group = story.replace("مشرف المعرض مفرح السويلمي", "المرشدين السياحيين")
+    assert _facts(nlp_rules, group).attendees == []  # no one named
+    told = story.replace("واستمع سموه إلى", "وقدم")  # no listening verb
+    assert "explainer" not in {a.rule for a in _facts(nlp_rules, told).attendees}
+
+
 def test_closing_a_statement_makes_no_opener_patron(nlp_rules):
     """اختتم with a statement as its object ends what was said, not an event."""
     closed = "واختتم الشيخ الخزيم الملتقى بشكر الداعمين ."
