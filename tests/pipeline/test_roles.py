@@ -461,6 +461,17 @@ def test_who_explained_what_the_guest_listened_to_attends(nlp_rules):
     assert "explainer" not in {a.rule for a in _facts(nlp_rules, told).attendees}
 
 
+def test_a_jury_s_members_attend(nlp_rules):
+    story = (
+        "وتتم مناقشة المتسابقين من قبل لجنة التحكيم المكونة من الدكتور زيد الفضيل ، "
+        "والدكتورة أمل القثامي ."
+    )
+    assert [(a.name, a.title) for a in _facts(nlp_rules, story).attendees] == [
+        ("زيد الفضيل", "الدكتور"),
+        ("أمل القثامي", "الدكتورة"),
+    ]
+
+
 def test_closing_a_statement_makes_no_opener_patron(nlp_rules):
     """اختتم with a statement as its object ends what was said, not an event."""
     closed = "واختتم الشيخ الخزيم الملتقى بشكر الداعمين ."
