@@ -340,7 +340,11 @@ def _named_after_office(doc: Doc, k: int) -> tuple[int, list[Slice], Slice] | No
         ent = ent_starting(doc, j, PER_LABELS)
         if ent is not None and j > k:
             office_end = titles[0].start if titles else j
-            name = Slice(j, min(ent.end, j + MAX_NAME))
+            start = j  # an entity may take in the title (الشيخ عبدالرحمن بن خليفة)
+            while start < ent.end - 1 and (length := title_at(doc, start)):
+                titles.append(Slice(start, start + length))
+                start += length
+            name = Slice(start, min(ent.end, start + MAX_NAME))
             return (office_end, titles, name) if office_end > k else None
         length = title_at(doc, j)
         if length:

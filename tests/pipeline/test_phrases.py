@@ -250,3 +250,17 @@ def test_a_name_ends_before_the_ribbon_cutting(nlp_rules):
     assert _person(nlp_rules, text)[:2] == (["الدكتور"], "طاهر")
     doc = _with_entities(nlp_rules, text, ["طاهر بقص"])
     assert person_at(doc, 1).name.text(doc) == "طاهر"
+
+
+def test_a_title_inside_the_per_entity_after_an_office_is_still_a_title(nlp_rules):
+    """The NER may start a name at its title: ``وزير ... بدولة قطر الشقيقة |
+    الشيخ عبدالرحمن بن خليفة``; the title is peeled off the name."""
+    text = (
+        "برعاية وزير البلدية والتخطيط العمراني بدولة قطر الشقيقة "
+        "الشيخ عبدالرحمن بن خليفة آل ثاني ."
+    )
+    doc = _with_entities(nlp_rules, text, ["الشيخ عبدالرحمن بن خليفة آل ثاني"])
+    person = person_at(doc, 1)
+    assert person.name.text(doc) == "عبدالرحمن بن خليفة آل ثاني"
+    assert [t.text(doc) for t in person.titles] == ["الشيخ"]
+    assert person.role.text(doc) == "وزير البلدية والتخطيط العمراني بدولة قطر الشقيقة"
