@@ -18,6 +18,7 @@ from extractor.pipeline.events import event_noun_at
 from extractor.pipeline.facts import candidates, ensure_extensions
 from extractor.pipeline.lexicons import (
     COMMAS,
+    MIN,
     QUOTES_CLOSE,
     QUOTES_OPEN,
     exact_hits,
@@ -61,7 +62,6 @@ from extractor.pipeline.roles import (
 MAX_LIST = 8  # mentions read after one cue
 _WAW = "\u0648"  # و
 _LAM = "\u0644"  # ل
-_MIN = "\u0645\u0646"  # من
 _BEH = "\u0628"  # ب
 
 
@@ -526,7 +526,7 @@ def _explainers(doc: Doc) -> None:
         for j in range(i + size, min(i + size + EXPLAIN_REACH, len(doc) - 1)):
             if is_break(doc[j]):
                 break
-            if doc[j].norm_ != _MIN:
+            if doc[j].norm_ != MIN:
                 continue
             person = person_at(doc, j + 1)
             if person and person.name and (person.titles or person.role):

@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 
 from extractor.arabic import calendars as cal
 from extractor.arabic.normalize import AL
+from extractor.pipeline.lexicons import MIN
 from extractor.pipeline.resources import load_lexicon, phrase_index, token_norms
 
 SEPARATORS = frozenset({"/", "-", ".", "\\", "\u2013"})  # / - . \ en dash
@@ -140,7 +141,7 @@ def _day_month(doc: Doc, i: int) -> Parsed | None:
     if day is None:
         return None
     k = i + size
-    k += norm_at(doc, k) == "\u0645\u0646"  # the preposition من
+    k += norm_at(doc, k) == MIN
     k += marker_at(doc, k, "month")
     month = month_at(doc, k)
     if month is None:

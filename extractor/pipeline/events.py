@@ -19,6 +19,7 @@ from extractor.arabic.normalize import AL
 from extractor.pipeline.facts import add_candidate, candidates, ensure_extensions
 from extractor.pipeline.lexicons import (
     COMMAS,
+    MIN,
     QUOTES_CLOSE,
     QUOTES_OPEN,
     exact_hits,
@@ -121,7 +122,6 @@ def find_events(doc: Doc) -> Doc:
 _WRAPPERS = frozenset(("opening", "ceremony", "graduation"))
 
 
-_MIN = "\u0645\u0646"  # من
 WORK_REACH = 8  # words from a film or a play back to the من بطولة of its cast
 
 
@@ -129,7 +129,7 @@ def _cast_of_work(doc: Doc, i: int) -> bool:
     """``بطولة`` (lexicon ``cast_nouns``) after ``من``, a few words after a
     film, a series or a play (lexicon ``screen_works``) in its sentence: who
     stars in it."""
-    if i == 0 or doc[i - 1].norm_ != _MIN or not match_exact("cast_nouns", doc, i):
+    if i == 0 or doc[i - 1].norm_ != MIN or not match_exact("cast_nouns", doc, i):
         return False
     start = max(doc[i].sent.start, i - 1 - WORK_REACH)
     return any(match_exact("screen_works", doc, k) for k in range(start, i - 1))

@@ -29,6 +29,7 @@ _PREPS = ("\u0628", "\u0644", "\u0643")  # ب ل ك
 QUOTES_OPEN = frozenset("\"\u201c\u201d\u00ab\u201e\u2018'(")  # " “ ” « „ ‘ ' (
 QUOTES_CLOSE = frozenset("\"\u201d\u00bb\u201c\u2019')")  # " ” » “ ’ ' )
 COMMAS = frozenset({",", "\u060c"})  # , ،
+MIN = "\u0645\u0646"  # من, the preposition
 
 
 @lru_cache(maxsize=1)

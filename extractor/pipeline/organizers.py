@@ -20,6 +20,7 @@ from extractor.pipeline.events import after_dateline, event_noun_at, mentions_ev
 from extractor.pipeline.facts import add_candidate, candidates, ensure_extensions
 from extractor.pipeline.lexicons import (
     COMMAS,
+    MIN,
     QUOTES_OPEN,
     exact_hits,
     has_waw,
@@ -181,7 +182,6 @@ def _performs_or_names_event(doc: Doc, org: Slice) -> bool:
 
 
 _BEH = "\u0628"  # ب
-_MIN = "\u0645\u0646"  # من
 _WHERE = frozenset({"\u0628", "\u0643"})  # ب ك glued to a place
 
 
@@ -288,7 +288,7 @@ def _carries_out_event(doc: Doc, cue, org: Slice) -> bool:
 def _body_after_only(doc: Doc, i: int) -> bool:
     """``من تنظيم``: the body comes after the cue; what ends before it is the
     event or anything else (``تحرير المحافظة من تنظيم داعش``)."""
-    return doc[i].norm_ == _MIN
+    return doc[i].norm_ == MIN
 
 
 def _org_after(doc: Doc, k: int, entities: bool = True) -> Slice | None:
