@@ -614,15 +614,24 @@ def _read_winner(doc: Doc, k: int, bare_owner: bool = False) -> tuple[int, bool]
 OWNER_WORDS = 4  # most words of an owner's name read without the NER
 
 
+def _lam_indefinite(doc: Doc, j: int) -> bool:
+    """Token ``j`` is ل glued to an indefinite word, which may begin a name
+    (``لمساعد``); a definite one (``للمسابقة``) is no name."""
+    return (
+        prep_clitic(doc[j]) == _LAM
+        and is_word(doc[j])
+        and not is_blocked(doc, j)
+        and (_lam_bare(doc, j) or "")[:2] != AL
+    )
+
+
 def _bare_owner(doc: Doc, j: int) -> PersonParse | None:
     """ل + an indefinite word and up to :data:`OWNER_WORDS` in all (``لأحمد سنوسي
     أبو بكر``, ``لمساعد صميط الكبيدي``), up to the next و, punctuation, clitic
     or function word: an owner's name, read only where a coordinated placing
     before it named its owner the same way."""
-    if prep_clitic(doc[j]) != _LAM or not is_word(doc[j]) or is_blocked(doc, j):
+    if not _lam_indefinite(doc, j):
         return None
-    if (_lam_bare(doc, j) or "")[:2] == AL:
-        return None  # للسباق: a definite word is no name
     end = j + 1
     while (
         end < min(j + OWNER_WORDS, len(doc))
@@ -640,11 +649,8 @@ def _bare_owner(doc: Doc, j: int) -> PersonParse | None:
 def _glued_first_name(doc: Doc, j: int) -> PersonParse | None:
     """ل + a bare word right before a PER entity (``لمساعد | صميط الكبيدي``):
     the owner's first name, which the NER left out with its ل."""
-    if prep_clitic(doc[j]) != _LAM or not is_word(doc[j]) or is_blocked(doc, j):
+    if not _lam_indefinite(doc, j) or j + 1 >= len(doc):
         return None
-    bare = _lam_bare(doc, j) or ""
-    if bare[:2] == AL or j + 1 >= len(doc):
-        return None  # للمسابقة: a definite word is no name
     ent = ent_starting(doc, j + 1, PER_LABELS)
     if ent is None:
         return None
