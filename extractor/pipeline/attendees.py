@@ -17,6 +17,7 @@ from extractor.arabic.normalize import AL
 from extractor.pipeline.events import event_noun_at
 from extractor.pipeline.facts import candidates, ensure_extensions
 from extractor.pipeline.lexicons import (
+    BEH,
     COMMAS,
     MIN,
     QUOTES_CLOSE,
@@ -62,7 +63,6 @@ from extractor.pipeline.roles import (
 MAX_LIST = 8  # mentions read after one cue
 _WAW = "\u0648"  # و
 _LAM = "\u0644"  # ل
-_BEH = "\u0628"  # ب
 
 
 @Language.component("civic_attendees")
@@ -588,7 +588,7 @@ def _read_winner(doc: Doc, k: int, bare_owner: bool = False) -> tuple[int, bool]
             continue  # «عاصفة الحزم»: a name of what won, not its owner
         if is_break(doc[j]):
             return j, False
-        if match("winner_places", doc, j) or prep_clitic(doc[j]) == _BEH:
+        if match("winner_places", doc, j) or prep_clitic(doc[j]) == BEH:
             continue  # بالمركز الأول، على المركز: the placing, not a body
         if org_at(doc, j):
             return j, False

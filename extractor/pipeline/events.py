@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span
 from extractor.arabic.normalize import AL
 from extractor.pipeline.facts import add_candidate, candidates, ensure_extensions
 from extractor.pipeline.lexicons import (
+    BEH,
     COMMAS,
     MIN,
     QUOTES_CLOSE,
@@ -45,7 +46,6 @@ from extractor.pipeline.resources import (
 )
 
 _LAM = "\u0644"  # ل
-_BEH = "\u0628"  # ب
 # الذي التي: a relative clause after an event noun
 _RELATIVES = frozenset(("\u0627\u0644\u0630\u064a", "\u0627\u0644\u062a\u064a"))
 _HEH = "\u0647"  # ه, where the event noun is written with ة
@@ -531,7 +531,7 @@ def _done_by(doc: Doc, i: int, glued: str) -> bool:
     """``قام فريق بوينت التطوعي بمحافظة الأحساء، | بمبادرة``: the ب is the
     object marker of a verb of doing (lexicon ``event_doing_verbs``) a few
     words before in the sentence, and the event noun is what was done."""
-    if glued != _BEH:
+    if glued != BEH:
         return False
     for k in range(i - 1, max(-1, i - 1 - DOING_REACH), -1):
         if doc[k].text in SENT_END:

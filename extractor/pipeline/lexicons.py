@@ -30,6 +30,8 @@ QUOTES_OPEN = frozenset("\"\u201c\u201d\u00ab\u201e\u2018'(")  # " “ ” « �
 QUOTES_CLOSE = frozenset("\"\u201d\u00bb\u201c\u2019')")  # " ” » “ ’ ' )
 COMMAS = frozenset({",", "\u060c"})  # , ،
 MIN = "\u0645\u0646"  # من, the preposition
+FI = "\u0641\u064a"  # في
+BEH = "\u0628"  # ب, the preposition (glued)
 
 
 @lru_cache(maxsize=1)

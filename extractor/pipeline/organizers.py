@@ -19,7 +19,9 @@ from spacy.tokens import Doc
 from extractor.pipeline.events import after_dateline, event_noun_at, mentions_event
 from extractor.pipeline.facts import add_candidate, candidates, ensure_extensions
 from extractor.pipeline.lexicons import (
+    BEH,
     COMMAS,
+    FI,
     MIN,
     QUOTES_OPEN,
     exact_hits,
@@ -43,6 +45,7 @@ from extractor.pipeline.phrases import (
     ner_ran,
     org_at,
     person_title_at,
+    place_at,
 )
 from extractor.pipeline.resources import load_lexicon
 from extractor.pipeline.roles import org_name, role_cues
@@ -181,7 +184,6 @@ def _performs_or_names_event(doc: Doc, org: Slice) -> bool:
     return any(event_noun_at(doc, k) for k in range(org.start + 1, org.end))
 
 
-_BEH = "\u0628"  # ب
 _WHERE = frozenset({"\u0628", "\u0643"})  # ب ك glued to a place
 
 
@@ -200,7 +202,7 @@ def _lead_subject(doc: Doc) -> None:
             return  # شاركت فرقة بسمات في ... (اختتم الاتحاد مشاركته): it attends
         if match_exact("residents_nouns", doc, j - 1):
             return  # احتفل أهالي | مركز رغبة: the place its people live in
-        if prep_clitic(doc[j]) == _BEH or match_exact("venue_preps", doc, j - 1):
+        if prep_clitic(doc[j]) == BEH or match_exact("venue_preps", doc, j - 1):
             continue  # أقيم المعرض | بمركز الملك فهد الثقافي: a place, no subject
         title = person_title_at(doc, j)
         if title and title[0] > 1:
@@ -333,8 +335,10 @@ def _units(doc: Doc, k: int) -> None:
     ``نظمت غرفة الشرقية ممثلة بمركز التوظيف``, ``بدأت الرئاسة العامة لرعاية
     الشباب، ممثلة في وكالة شؤون الشباب، الإدارة العامة للهيئات الشبابية``:
     the body right before the cue is an organizer, and so is each unit after
-    it, in apposition after a comma.
+    it, in apposition after a comma. The body's town may stand between
+    (``تنظمه الجمعية ... في أبها، ممثلة في لجنة التصوير``).
     """
+    k = _past_town(doc, k)
     if k < len(doc) and doc[k].text in COMMAS:
         k += 1
     hit = match_exact("organizer_unit_cues", doc, k)
@@ -349,6 +353,14 @@ def _units(doc: Doc, k: int) -> None:
         k = org.end + 1
         if org.end >= len(doc) or doc[org.end].text not in COMMAS:
             return
+
+
+def _past_town(doc: Doc, k: int) -> int:
+    """Past a place after a body (``في أبها``, ``بأبها``), else ``k``."""
+    j = k + 1 if k < len(doc) and doc[k].norm_ == FI else k
+    if j >= len(doc) or (j == k and prep_clitic(doc[k]) != BEH):
+        return k
+    return j + place_at(doc, j) if place_at(doc, j) else k
 
 
 def _committees(doc: Doc) -> None:

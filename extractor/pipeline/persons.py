@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from extractor.pipeline.lexicons import (
+    BEH,
     COMMAS,
+    FI,
     has_waw,
     is_break,
     is_definite,
@@ -40,8 +42,6 @@ from extractor.pipeline.resources import load_lexicon
 MIN_NAME_WORD = 3  # letters in each word of an untitled name
 MAX_OFFICE_GAP = 3  # words an office chain may leave before a PER entity
 _ALA = "\u0639\u0644\u064a"  # على as normalized (ى -> ي)
-_BEH = "\u0628"  # ب
-_FI = "\u0641\u064a"  # في
 
 
 @dataclass
@@ -112,7 +112,7 @@ def _served_place(doc: Doc, k: int) -> int | None:
     محافظتي حوطة بني تميم والحريق``). Only a place the gazetteer or the NER
     knows ends the office; the holder's name comes after it.
     """
-    if k + 2 >= len(doc) or doc[k].norm_ != _FI:
+    if k + 2 >= len(doc) or doc[k].norm_ != FI:
         return None
     kind = match_exact("office_place_kinds", doc, k + 1)
     if not kind:
@@ -282,7 +282,7 @@ def _named_after_comma(doc: Doc, k: int) -> tuple[int, list[Slice], Slice] | Non
     entity (``، صالح سلمان الودعاني``). Returns ``(office end, titles, name)``.
     """
     office_end = k
-    if k < len(doc) and (prep_clitic(doc[k]) == _BEH or doc[k].norm_ == _FI):
+    if k < len(doc) and (prep_clitic(doc[k]) == BEH or doc[k].norm_ == FI):
         office_end = next(
             (
                 c

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from extractor.arabic.normalize import AL, strip_prepositions
 from extractor.pipeline.dates import DATE_TOKENS
 from extractor.pipeline.lexicons import (
+    BEH,
     COMMAS,
     QUOTES_CLOSE,
     QUOTES_OPEN,
@@ -267,9 +268,7 @@ def _coord_word(doc: Doc, k: int) -> bool:
 
 def _at_venue(doc: Doc, k: int) -> bool:
     """``بالقرية التراثية`` / ``بمتنزه القوافل``: ب + a facility is where, not who."""
-    return prep_clitic(doc[k]) == "\u0628" and bool(
-        match_head("venue_heads", doc, k)
-    )  # ب
+    return prep_clitic(doc[k]) == BEH and bool(match_head("venue_heads", doc, k))  # ب
 
 
 def _glued_complement(doc: Doc, k: int) -> bool:
@@ -284,7 +283,7 @@ def _glued_complement(doc: Doc, k: int) -> bool:
     clitic = prep_clitic(doc[k])
     if clitic == "\u0643":  # ك: كأحد المعارض، كجزء من is a comparison
         return False
-    if clitic != "\u0628":  # ل: للطاقة الذرية
+    if clitic != BEH:  # ل: للطاقة الذرية
         return True
     return any(
         match_head(name, doc, k) for name in ("place_kinds", "org_heads", "venue_heads")

@@ -21,6 +21,7 @@ from extractor.arabic.normalize import strip_prepositions
 from extractor.pipeline.events import event_noun_at
 from extractor.pipeline.facts import add_candidate, candidates, ensure_extensions
 from extractor.pipeline.lexicons import (
+    BEH,
     is_definite,
     match,
     match_exact,
@@ -43,7 +44,6 @@ from extractor.pipeline.phrases import (
 from extractor.pipeline.resources import load_lexicon, teh_marbuta_terms, token_norms
 from extractor.pipeline.roles import org_name
 
-_BEH = "\u0628"  # ب
 _WAW = "\u0648"  # و
 TOWN_WORDS = 3  # words in a town's name after its kind (حوطة بني تميم)
 HELD_GAP = 3  # words between a verb of holding and its place (المقام حالياً في)
@@ -64,7 +64,7 @@ def find_venues(doc: Doc) -> Doc:
     before = _place_openers()
     held = _EventSentences(doc)
     for i in range(len(doc)):
-        if _BEH not in norms[i][:2] and (i == 0 or norms[i - 1] not in before):
+        if BEH not in norms[i][:2] and (i == 0 or norms[i - 1] not in before):
             continue  # neither a glued ب nor a preposition before: the usual case
         if doc[i].idx in taken or not _after_prep(doc, i):
             continue
@@ -187,7 +187,7 @@ def _in_org_name(doc: Doc, i: int) -> bool:
 
 
 def _glued(doc: Doc, i: int) -> bool:
-    return norm_prep_clitic(token_norms(doc)[i]) == _BEH
+    return norm_prep_clitic(token_norms(doc)[i]) == BEH
 
 
 def _pronoun_venue(doc: Doc, i: int, held: _EventSentences) -> None:
@@ -201,7 +201,7 @@ def _pronoun_venue(doc: Doc, i: int, held: _EventSentences) -> None:
     norm = token_norms(doc)[i]
     if norm[:1] == "\u0648":  # و
         norm = norm[1:]
-    glued = norm_prep_clitic(norm) == _BEH
+    glued = norm_prep_clitic(norm) == BEH
     bare = norm[1:] if glued else norm
     for suffix in _SUFFIXES:
         stem = bare[: -len(suffix)]
@@ -264,7 +264,7 @@ def _after_prep(doc: Doc, i: int) -> bool:
     """Token ``i`` carries ب, or follows a venue preposition (في، داخل...) or a
     verb of hosting (احتضنته، تستضيفه; the facility is its subject)."""
     norms = token_norms(doc)
-    if norm_prep_clitic(norms[i]) == _BEH:
+    if norm_prep_clitic(norms[i]) == BEH:
         return True
     return i > 0 and norms[i - 1] in _place_openers()
 

@@ -1300,6 +1300,40 @@ def test_the_unit_an_organizing_body_acts_through_organizes_too(nlp_rules):
     )
 
 
+def test_bodies_that_share_in_organizing_and_their_unit_organize(nlp_rules):
+    story = (
+        "وقال في حفل افتتاح الفعاليات التي تشترك في تنظيمها أمانة المنطقة "
+        "وغرفة الشرقية ممثلة بصندوق المناسبات : إن مهرجان صيف الشرقية ثمرة تعاون ."
+    )
+    assert [o.name for o in _facts(nlp_rules, story).organizers] == [
+        "أمانة المنطقة",
+        "غرفة الشرقية",
+        "صندوق المناسبات",
+    ]
+    # the body's town may stand between the body and the unit it acts through
+    town = (
+        "تنطلق فعاليات ملتقى ضوء الأول ، الذي تنظمه جمعية الثقافة والفنون في أبها ، "
+        "ممثلة في لجنة التصوير الضوئي بالجمعية ."
+    )
+    assert [o.name for o in _facts(nlp_rules, town).organizers] == [
+        "جمعية الثقافة والفنون",
+        "لجنة التصوير الضوئي بالجمعية",
+    ]
+
+
+def test_represented_by_names_no_organizer_on_its_own(nlp_rules):
+    # ممثلة في is apposition: a unit organizes only after an organizing body
+    seminar = (
+        "وأكد في حفل افتتاح الندوة أن مشاركة المملكة ممثلة في وزارة الشؤون "
+        "الإسلامية في أعمال هذه الندوة تأتي دعما للحوار ."
+    )
+    assert _facts(nlp_rules, seminar).organizers == []
+    politics = (
+        "ودعا الرئيس خلال المؤتمر إلى محاربة التطرف ممثلا في «داعش» والجماعات الأخرى ."
+    )
+    assert _facts(nlp_rules, politics).organizers == []
+
+
 def test_an_event_noun_made_definite_by_its_annexed_word_refers_back(nlp_rules):
     story = (
         "نظم مركز المعلومات الوطني أمس ورشة عمل للجوازات . "
