@@ -263,77 +263,86 @@ def train_ner(
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(message)s")
     for name in ("extractor", "spacy"):  # the main CLI group set WARNING already
         logging.getLogger(name).setLevel(logging.INFO)
-    clusters = None
-    if vote:  # the CRF's word clusters take ~11 min on one core: start them now
-        from extractor.ner.vote_train import clusters_in_background
+    jobs = []  # in other processes: stopped if this one fails or is interrupted
+    try:
+        clusters = None
+        if vote:  # the CRF's word clusters take ~11 min on one core: start them now
+            from extractor.ner.vote_train import clusters_in_background
 
-        clusters = clusters_in_background(_news_dump(news, work_dir), work_dir / "vote")
-    overrides = _vector_overrides(news, work_dir, vectors)
-    overrides.update(_parse_overrides(settings))
-    if max_steps is not None:
-        overrides["training.max_steps"] = max_steps
-    if type_lexicon:
-        seed_overrides = {**overrides, **_without_lexicon(config)}
-        if seed_pretrain_articles:
-            seed_overrides["paths.init_tok2vec"] = str(
-                _pretrain(
-                    config, news, work_dir, seed_overrides, seed_pretrain_articles
+            clusters = clusters_in_background(
+                _news_dump(news, work_dir), work_dir / "vote"
+            )
+            jobs.append(clusters)
+        overrides = _vector_overrides(news, work_dir, vectors)
+        overrides.update(_parse_overrides(settings))
+        if max_steps is not None:
+            overrides["training.max_steps"] = max_steps
+        if type_lexicon:
+            seed_overrides = {**overrides, **_without_lexicon(config)}
+            if seed_pretrain_articles:
+                seed_overrides["paths.init_tok2vec"] = str(
+                    _pretrain(
+                        config, news, work_dir, seed_overrides, seed_pretrain_articles
+                    )
+                )
+            overrides["paths.type_lexicon"] = str(
+                _type_lexicon(
+                    config,
+                    data_root,
+                    news,
+                    work_dir,
+                    parts.split(","),
+                    seed_overrides,
+                    lexicon_articles,
+                    limit,
                 )
             )
-        overrides["paths.type_lexicon"] = str(
-            _type_lexicon(
-                config,
-                data_root,
-                news,
-                work_dir,
-                parts.split(","),
-                seed_overrides,
-                lexicon_articles,
-                limit,
+        else:
+            overrides.update(_without_lexicon(config))
+        if pretrain_articles:
+            overrides["paths.init_tok2vec"] = str(
+                _pretrain(config, news, work_dir, overrides, pretrain_articles)
             )
-        )
-    else:
-        overrides.update(_without_lexicon(config))
-    if pretrain_articles:
-        overrides["paths.init_tok2vec"] = str(
-            _pretrain(config, news, work_dir, overrides, pretrain_articles)
-        )
-    bilstm = None
-    if vote:  # the BiLSTM needs only the vectors and the lexicon: start it now
-        from extractor.ner.vote_train import bilstm_in_background
+        bilstm = None
+        if vote:  # the BiLSTM needs only the vectors and the lexicon: start it now
+            from extractor.ner.vote_train import bilstm_in_background
 
-        lexicon = overrides.get("paths.type_lexicon")
-        bilstm = bilstm_in_background(
-            Path(str(overrides["paths.vectors"])),
-            Path(str(lexicon)) if lexicon else None,
+            lexicon = overrides.get("paths.type_lexicon")
+            bilstm = bilstm_in_background(
+                Path(str(overrides["paths.vectors"])),
+                Path(str(lexicon)) if lexicon else None,
+                data_root,
+                work_dir / "vote",
+                limit=limit,
+                max_epochs=bilstm_epochs,
+            )
+            jobs.append(bilstm)
+        best = train_model(
             data_root,
-            work_dir / "vote",
+            work_dir,
+            parts=parts.split(","),
+            config=config,
+            overrides=overrides,
             limit=limit,
-            max_epochs=bilstm_epochs,
+            dev_in_train=dev_in_train,
         )
-    best = train_model(
-        data_root,
-        work_dir,
-        parts=parts.split(","),
-        config=config,
-        overrides=overrides,
-        limit=limit,
-        dev_in_train=dev_in_train,
-    )
-    if output.exists():
-        shutil.rmtree(output)
-    shutil.copytree(best, output)
-    if clusters is not None and bilstm is not None:
-        from extractor.ner.vote_train import add_vote
+        if output.exists():
+            shutil.rmtree(output)
+        shutil.copytree(best, output)
+        if clusters is not None and bilstm is not None:
+            from extractor.ner.vote_train import add_vote
 
-        add_vote(
-            output, data_root, clusters.result(), bilstm, work_dir / "vote",
-            limit=limit,
-        )  # fmt: skip
-    _write_model_card(
-        output, parts.split(","), vectors, pretrain_articles, type_lexicon, vote
-    )
-    click.echo(f"model written to {output}")
+            add_vote(
+                output, data_root, clusters.result(), bilstm, work_dir / "vote",
+                limit=limit,
+            )  # fmt: skip
+        _write_model_card(
+            output, parts.split(","), vectors, pretrain_articles, type_lexicon, vote
+        )
+        click.echo(f"model written to {output}")
+    finally:
+        for job in jobs:
+            job.stop()
 
 
 SOURCES = {

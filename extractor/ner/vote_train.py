@@ -23,7 +23,7 @@ import hashlib
 import json
 import logging
 import multiprocessing
-from concurrent.futures import Future, ProcessPoolExecutor
+from collections.abc import Callable
 from pathlib import Path
 
 import spacy
@@ -85,6 +85,53 @@ def train_bilstm_job(
     return out
 
 
+class BackgroundJob:
+    """``fn(*args)`` in a spawned process: a future that can be stopped.
+
+    :meth:`result` waits for the value (and re-raises the job's error);
+    :meth:`stop` ends the job at once, so a training that failed or was
+    interrupted does not wait minutes for a result nobody will read.
+    """
+
+    def __init__(self, fn: Callable[..., Path], *args: object) -> None:
+        context = multiprocessing.get_context("spawn")
+        self._receive, send = context.Pipe(duplex=False)
+        self._process = context.Process(
+            target=_run_job, args=(send, fn, args), name=fn.__name__
+        )
+        self._process.start()
+        send.close()  # the child holds the only sending end: its death is EOF
+
+    def result(self) -> Path:
+        try:
+            ok, value = self._receive.recv()
+        except EOFError:
+            self._process.join()
+            raise RuntimeError(
+                f"{self._process.name}: the process died "
+                f"(exit code {self._process.exitcode})"
+            ) from None
+        self._process.join()
+        if not ok:
+            raise value
+        return value
+
+    def stop(self) -> None:
+        """End the job if it still runs (a no-op once it has finished)."""
+        if self._process.is_alive():
+            self._process.terminate()
+        self._process.join()
+
+
+def _run_job(send, fn: Callable[..., Path], args: tuple) -> None:
+    try:
+        send.send((True, fn(*args)))
+    except Exception as error:  # noqa: BLE001 - sent back: the parent re-raises it
+        send.send((False, error))
+    finally:
+        send.close()
+
+
 def bilstm_in_background(
     vectors_dir: Path,
     lexicon_path: Path | None,
@@ -93,10 +140,9 @@ def bilstm_in_background(
     *,
     limit: int = 0,
     max_epochs: int = 30,
-) -> Future[Path]:
+) -> BackgroundJob:
     """:func:`train_bilstm_job` in a second process, while the CNN trains."""
-    pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
-    job = pool.submit(
+    return BackgroundJob(
         train_bilstm_job,
         vectors_dir,
         lexicon_path,
@@ -105,8 +151,6 @@ def bilstm_in_background(
         limit,
         max_epochs,
     )
-    pool.shutdown(wait=False)  # the job still runs; the pool ends with it
-    return job
 
 
 def cached_clusters(text: Path, work_dir: Path, **settings: object) -> Path:
@@ -126,19 +170,16 @@ def cached_clusters(text: Path, work_dir: Path, **settings: object) -> Path:
     return path
 
 
-def clusters_in_background(text: Path, work_dir: Path) -> Future[Path]:
+def clusters_in_background(text: Path, work_dir: Path) -> BackgroundJob:
     """:func:`cached_clusters` in a second process, while the CNN trains."""
-    pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
-    job = pool.submit(cached_clusters, text, work_dir)
-    pool.shutdown(wait=False)  # the job still runs; the pool ends with it
-    return job
+    return BackgroundJob(cached_clusters, text, work_dir)
 
 
 def add_vote(
     model_dir: Path,
     data_root: Path,
     clusters_path: Path,
-    bilstm_dir: Future[Path] | Path,
+    bilstm_dir: BackgroundJob | Path,
     work_dir: Path,
     *,
     limit: int = 0,
@@ -162,7 +203,7 @@ def add_vote(
         Featurizer(clusters, model_type_lexicon(nlp)),
         work_dir / "crf",
     )
-    if isinstance(bilstm_dir, Future):
+    if isinstance(bilstm_dir, BackgroundJob):
         bilstm_dir = bilstm_dir.result()
     vote = nlp.add_pipe("civic_ner_vote", name=VOTE_PIPE, after="ner")
     vote.crf = crf
