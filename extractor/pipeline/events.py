@@ -37,7 +37,15 @@ from extractor.pipeline.lexicons import (
     prep_clitic,
 )
 from extractor.pipeline.normalizer import SENT_END
-from extractor.pipeline.phrases import Slice, extend_chain, place_at, quoted_after
+from extractor.pipeline.phrases import (
+    PER_LABELS,
+    Slice,
+    ent_starting,
+    extend_chain,
+    person_title_at,
+    place_at,
+    quoted_after,
+)
 from extractor.pipeline.resources import (
     load_lexicon,
     load_table,
@@ -126,13 +134,28 @@ WORK_REACH = 8  # words from a film or a play back to the من بطولة of its
 
 
 def _cast_of_work(doc: Doc, i: int) -> bool:
-    """``بطولة`` (lexicon ``cast_nouns``) after ``من``, a few words after a
-    film, a series or a play (lexicon ``screen_works``) in its sentence: who
-    stars in it."""
-    if i == 0 or doc[i - 1].norm_ != MIN or not match_exact("cast_nouns", doc, i):
+    """``بطولة`` (lexicon ``cast_nouns``) that says who stars in a work.
+
+    After ``من`` or glued to ``و``, a few words after a film, a series, a play
+    or its credits (lexicon ``screen_works``) in its sentence: ``مسرحية "لا"
+    من بطولة الفنان نايف فائز``, ``من تأليف وإخراج عمر الديني وبطولة صلاح
+    الملا``, ``والفيلم بطولة ...``, ``وفيلم «شد أجزاء» بطولة ...``; or right before a person the NER tags who
+    carries no title (``«ذهاب وعودة» بطولة أحمد السقا``; a cup named after
+    a prince, ``بطولة الأمير فيصل بن فهد``, is a championship).
+    """
+    if not match_exact("cast_nouns", doc, i):
+        return False
+    ent = ent_starting(doc, i + 1, PER_LABELS)
+    if ent is not None and len(ent) > 1 and not person_title_at(doc, i + 1):
+        return True
+    cued = doc[i - 1].norm_ == MIN if i else False
+    after_title = i and (
+        match_exact("screen_works", doc, i - 1) or doc[i - 1].text in QUOTES_CLOSE
+    )  # والفيلم بطولة، «شد أجزاء» بطولة
+    if not (cued or has_waw(doc[i]) or after_title):
         return False
     start = max(doc[i].sent.start, i - 1 - WORK_REACH)
-    return any(match_exact("screen_works", doc, k) for k in range(start, i - 1))
+    return any(match_exact("screen_works", doc, k) for k in range(start, i))
 
 
 def _strong_over_weak(outer: str, inner: str) -> bool:

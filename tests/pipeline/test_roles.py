@@ -1609,6 +1609,10 @@ def test_a_title_may_carry_adjectives_and_a_name_its_diacritics(nlp_rules):
         ("الراوي المعروف", "محمد الشرهان"),
         ("المنشد", "فيصل لبّان"),
     ]
+    retired = "أقيم حفل المعايدة في النادي . وشارك فيه اللواء متقاعد عبدالله البوشي ."
+    assert [(a.title, a.name) for a in _facts(nlp_rules, retired).attendees] == [
+        ("اللواء متقاعد", "عبدالله البوشي")
+    ]
     # a word with tanween is an adverb, never a name's first word
     adverb = "أقيم حفل المعايدة في النادي بحضور مدير المركز سابقاً عبدالرحمن المعتق ."
     found = _attendees_with_entities(nlp_rules, adverb, ["عبدالرحمن المعتق"])
@@ -2102,6 +2106,15 @@ def test_the_cast_of_a_play_is_no_championship(nlp_rules):
     assert _facts(nlp_rules, play).events == []
     race = "حقق الفريق فوزا في الجولة الأولى من بطولة درفت فورس التي تنظمها الهيئة ."
     assert [e.type for e in _facts(nlp_rules, race).events] == ["competition"]
+    # the cast after the credits, after و, or right after the work's title
+    for cast in (
+        "ويعرض المسلسل في رمضان ، وهو من تأليف وإخراج عمر الديني وبطولة صلاح الملا .",
+        "وجاء في المركز الثاني بالإيرادات ، والفيلم بطولة بول رود ومايكل دوجلاس .",
+        "ونزل إلى الصالات فيلم «شد أجزاء» بطولة محمد رمضان وياسر جلال .",
+    ):
+        assert _facts(nlp_rules, cast).events == [], cast
+    cup = "وانطلقت أمس منافسات الفرق في بطولة «كأس الملك» بمشاركة 16 فريقا ."
+    assert [e.type for e in _facts(nlp_rules, cup).events] == ["competition"]
 
 
 def test_a_prize_someone_won_is_no_competition_the_story_reports(nlp_rules):
