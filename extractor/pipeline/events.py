@@ -20,6 +20,7 @@ from extractor.pipeline.facts import add_candidate, candidates, ensure_extension
 from extractor.pipeline.lexicons import (
     BEH,
     COMMAS,
+    FI,
     MIN,
     QUOTES_CLOSE,
     QUOTES_OPEN,
@@ -57,6 +58,8 @@ _LAM = "\u0644"  # ل
 # الذي التي: a relative clause after an event noun
 _RELATIVES = frozenset(("\u0627\u0644\u0630\u064a", "\u0627\u0644\u062a\u064a"))
 _HEH = "\u0647"  # ه, where the event noun is written with ة
+_TEH = "\u062a"  # ت, a ة before a suffix
+_WAW = "\u0648"  # و
 MAX_QUOTE = 14  # tokens inside a quoted title
 TITLE_GAP = 3  # tokens between the noun and a quoted title (بعنوان، تحت شعار)
 
@@ -104,6 +107,8 @@ def find_events(doc: Doc) -> Doc:
             continue
         if _cast_of_work(doc, i):
             continue  # مسرحية "لا" من بطولة الفنان نايف فائز: its cast
+        if _in_the_course_of(doc, i):
+            continue  # في معرض رده على ...: while replying
         doc.user_data[EVENT_NOUN_SEEN] = True
         size, value = nouns[i]
         inner = nouns.get(i + size)
@@ -128,6 +133,36 @@ def find_events(doc: Doc) -> Doc:
 
 
 _WRAPPERS = frozenset(("opening", "ceremony", "graduation"))
+
+
+_COURSE = "\u0645\u0639\u0631\u0636"  # معرض
+# Possessive suffixes after teh-marbuta folding, longest first: هما هم ها ه نا ي
+_POSSESSIVE = (
+    "\u0647\u0645\u0627",
+    "\u0647\u0645",
+    "\u0647\u0627",
+    "\u0647",
+    "\u0646\u0627",
+    "\u064a",
+)
+
+
+def _in_the_course_of(doc: Doc, i: int) -> bool:
+    """``في معرض`` before a speech noun (lexicon ``aside_nouns``) with the
+    article or a possessive: ``في معرض رده على``, ``في معرض الحديث عن``."""
+    if i == 0 or i + 1 >= len(doc) or doc[i].norm_ != _COURSE:
+        return False
+    if doc[i - 1].norm_ not in (FI, _WAW + FI):
+        return False
+    norm = doc[i + 1].norm_
+    stems = [norm[len(AL) :]] if norm.startswith(AL) else []
+    for suffix in _POSSESSIVE:
+        if norm.endswith(suffix) and len(norm) - len(suffix) >= 2:
+            stem = norm[: -len(suffix)]
+            stems += [stem, stem[:-1] + _HEH if stem.endswith(_TEH) else stem]
+            break
+    asides = load_lexicon("aside_nouns")
+    return any(stem in asides for stem in stems)
 
 
 WORK_REACH = 8  # words from a film or a play back to the من بطولة of its cast

@@ -2117,6 +2117,18 @@ def test_the_cast_of_a_play_is_no_championship(nlp_rules):
     assert [e.type for e in _facts(nlp_rules, cup).events] == ["competition"]
 
 
+def test_in_the_course_of_a_reply_is_no_exhibition(nlp_rules):
+    for aside in (
+        "وقال الوزير في معرض رده على سؤال إن الحكومة مستعدة .",
+        "وأوضح المتحدث في معرض حديثه عن الموقع أنه خدمة عامة .",
+        "لست هنا اليوم في معرض الخوض في التسريبات الأخيرة .",
+        "ويقول مؤلف الكتاب في معرض مقدمته : هذه أبحاث تتعلق بالكتاب .",
+    ):
+        assert _facts(nlp_rules, aside).events == [], aside
+    fair = "وقال الزوار في معرض الكتاب إن الأجنحة منظمة ."
+    assert [e.type for e in _facts(nlp_rules, fair).events] == ["exhibition"]
+
+
 def test_a_prize_someone_won_is_no_competition_the_story_reports(nlp_rules):
     won = "وأعلن استقالة الصحفي توم واتسون ، الحاصل على جائزة «بوليتزر» عام 1994 ."
     assert _facts(nlp_rules, won).events == []
