@@ -109,6 +109,8 @@ def find_events(doc: Doc) -> Doc:
             continue  # مسرحية "لا" من بطولة الفنان نايف فائز: its cast
         if _in_the_course_of(doc, i):
             continue  # في معرض رده على ...: while replying
+        if i and _generic(doc, i - 1):
+            continue  # تحقيق أي بطولة: any championship, none reported
         doc.user_data[EVENT_NOUN_SEEN] = True
         size, value = nouns[i]
         inner = nouns.get(i + size)
@@ -163,6 +165,27 @@ def _in_the_course_of(doc: Doc, i: int) -> bool:
             break
     asides = load_lexicon("aside_nouns")
     return any(stem in asides for stem in stems)
+
+
+_QUANTIFIER_CLITICS = (
+    "\u0648",
+    "\u0641",
+    "\u0644",
+    "\u0628",
+    "\u0648\u0644",
+    "\u0648\u0628",
+)
+
+
+def _generic(doc: Doc, k: int) -> bool:
+    """A quantifier (lexicon ``generic_quantifiers``) at ``k``, as written or
+    behind و / ف / ل / ب (``لأي مبادرة``): the event noun after it is generic."""
+    norm = doc[k].norm_
+    terms = load_lexicon("generic_quantifiers")
+    return norm in terms or any(
+        norm.startswith(clitic) and norm[len(clitic) :] in terms
+        for clitic in _QUANTIFIER_CLITICS
+    )
 
 
 WORK_REACH = 8  # words from a film or a play back to the من بطولة of its cast

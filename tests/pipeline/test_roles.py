@@ -2129,6 +2129,15 @@ def test_in_the_course_of_a_reply_is_no_exhibition(nlp_rules):
     assert [e.type for e in _facts(nlp_rules, fair).events] == ["exhibition"]
 
 
+def test_any_event_is_no_event_the_story_reports(nlp_rules):
+    for generic in (
+        "وأقيل المدرب بعد فشله في تحقيق أي بطولة هذا الموسم .",
+        "ويستجيب المتطوعون لأي مبادرة تطلقها الجمعية .",
+        "ولا بد أن يقرأ منظمو كل معرض جديد سلبيات المعارض السابقة .",
+    ):
+        assert _facts(nlp_rules, generic).events == [], generic
+
+
 def test_a_prize_someone_won_is_no_competition_the_story_reports(nlp_rules):
     won = "وأعلن استقالة الصحفي توم واتسون ، الحاصل على جائزة «بوليتزر» عام 1994 ."
     assert _facts(nlp_rules, won).events == []
