@@ -10,8 +10,15 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from extractor.pipeline.events import event_noun_at
 from extractor.pipeline.facts import candidates, ensure_extensions
-from extractor.pipeline.lexicons import COMMAS, is_break, match_exact, match_head
+from extractor.pipeline.lexicons import (
+    COMMAS,
+    is_break,
+    is_definite,
+    match_exact,
+    match_head,
+)
 from extractor.pipeline.persons import PersonParse, is_named, is_ranked, person_at
 from extractor.pipeline.phrases import Slice, org_at
 from extractor.pipeline.roles import add_org_person, add_person, role_cues
@@ -87,6 +94,8 @@ def _opener_patron(doc: Doc) -> None:
     for cue in role_cues(doc):
         if cue.role != "opener":
             continue
+        if _speech_object(doc, cue.end):
+            continue  # افتتح كلمته بالترحيب، اختتم حديث المؤلفين الدكتور ...
         person = None if found else _person_after(doc, cue.end)
         if person and _speech_object(doc, person.end):
             continue  # واختتم الشيخ الخزيم تصريحه: he ended what he said
@@ -94,8 +103,6 @@ def _opener_patron(doc: Doc) -> None:
             add_person(doc, "patrons", person, "opener", 0.7)
             found = True
             continue
-        if _speech_object(doc, cue.end):
-            continue  # وكان الأمين قد افتتح كلمته بالترحيب
         person = _subject_before(doc, cue.start)
         if person:
             add_person(doc, "patrons", person, "opener_subject", 0.6)
@@ -112,10 +119,26 @@ def _person_after(doc: Doc, k: int) -> PersonParse | None:
     for j in range(k, min(k + MAX_GAP, len(doc))):
         if j > k and match_exact("role_cues", doc, j):
             return None  # دشن المعرض | بحضور ...: the people after a cue are its own
+        if j > k and _named_after(doc, j):
+            return None  # اختتمت مسابقة | الأمير سلطان القرآنية: the event's name
         person = person_at(doc, j, apposition=True)
         if person and (person.titles or person.role) and (person.name or person.role):
             return person if person.role or is_ranked(person) else None
     return None
+
+
+def _named_after(doc: Doc, j: int) -> bool:
+    """A royal or eponym title at ``j`` right after an indefinite event noun
+    names the event (``مسابقة الأمير سلطان``, ``جائزة الملك فيصل``); after a
+    definite one it is the verb's subject (``افتتح المعرض الأمير خالد``)."""
+    head = j - 1
+    return (
+        not is_definite(doc[head])
+        and event_noun_at(doc, head)
+        and bool(
+            match_exact("royal_names", doc, j) or match_exact("eponym_titles", doc, j)
+        )
+    )
 
 
 def _subject_before(doc: Doc, k: int) -> PersonParse | None:

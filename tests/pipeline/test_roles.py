@@ -482,6 +482,15 @@ def test_closing_a_statement_makes_no_opener_patron(nlp_rules):
     assert [p.name for p in _facts(nlp_rules, subject).patrons] == []
     held = "وكان محافظ القريات فيصل الشامي قد افتتح الملتقى يوم الأحد ."
     assert [p.name for p in _facts(nlp_rules, held).patrons] == ["فيصل الشامي"]
+    talk = "وفي الأمسية اختتم حديث المؤلفين الدكتور محمد العمري عن ديوانه ."
+    assert _facts(nlp_rules, talk).patrons == []
+
+
+def test_a_title_after_an_indefinite_event_noun_names_the_event(nlp_rules):
+    named = "واختتمت مسابقة الأمير سلطان القرآنية فعالياتها في المسجد أمس ."
+    assert _facts(nlp_rules, named).patrons == []
+    subject = "وافتتح المعرض الأمير خالد الفيصل أمير منطقة مكة المكرمة أمس ."
+    assert [p.name for p in _facts(nlp_rules, subject).patrons] == ["خالد الفيصل"]
 
 
 def test_the_agent_of_a_passive_honouring_is_the_patron(nlp_rules):
