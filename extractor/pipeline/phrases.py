@@ -357,7 +357,18 @@ def _ends_name(doc: Doc, k: int) -> bool:
     Titles may sit inside a name the NER found (``آل الشيخ``).
     """
     tok = doc[k]
-    return is_break(tok) or is_stop(tok) or bool(match("event_nouns", doc, k))
+    return (
+        is_break(tok)
+        or is_stop(tok)
+        or bool(match("event_nouns", doc, k))
+        or _prep_title(doc, k)
+    )
+
+
+def _prep_title(doc: Doc, k: int) -> bool:
+    """ب or ل glued to a title (``رحب الدكتور حامد الشمري | بسمو أمير المنطقة``):
+    the title of whom the name's owner addresses, never a word of the name."""
+    return bool(prep_clitic(doc[k]) and match("person_titles", doc, k))
 
 
 _PLACE_HEADS = ("org_heads", "venue_heads", "place_kinds")
@@ -386,6 +397,8 @@ def _name_word(
         or match_exact("event_activity_nouns", doc, k)  # افتتح المحافظ | فعاليات
         or match_exact("venue_heads", doc, k)
     ):
+        return False
+    if _prep_title(doc, k):
         return False
     if (
         first

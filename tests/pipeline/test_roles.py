@@ -1628,6 +1628,16 @@ def test_a_title_may_carry_adjectives_and_a_name_its_diacritics(nlp_rules):
     assert "سابقاً عبدالرحمن المعتق" not in found
 
 
+def test_a_name_ends_before_a_title_glued_to_a_preposition(nlp_rules):
+    story = (
+        "أقيم حفل أهالي المنطقة بمناسبة عيد الفطر في المسرح المفتوح ، وفي الحفل "
+        "رحب وكيل الإمارة الدكتور حامد بن مالح الشمري بسمو أمير المنطقة والحضور ."
+    )
+    # the NER ran the name on into بسمو (a SaudiNewsNet article)
+    found = _attendees_with_entities(nlp_rules, story, ["حامد بن مالح الشمري بسمو"])
+    assert found == ["حامد بن مالح الشمري"]
+
+
 def test_an_artist_opening_his_own_work_is_no_patron(nlp_rules):
     story = "دشن الفنان التشكيلي الشاب عوض زارب فعاليات مرسمه في المهرجان ."
     facts = _facts(nlp_rules, story)
