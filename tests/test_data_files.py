@@ -32,6 +32,7 @@ def test_role_cue_roles():
         "attendee",
         "attendee:event",
         "attendee:group",
+        "attendee:person",
         "presenter",
     }
     assert set(load_table("role_cues").values()) <= roles

@@ -51,6 +51,7 @@ from extractor.pipeline.phrases import (
 )
 from extractor.pipeline.resources import load_lexicon, token_norms
 from extractor.pipeline.roles import (
+    PRESENCE,
     add_org_person,
     add_person,
     coordinated_placing,
@@ -70,8 +71,9 @@ def find_attendees(doc: Doc) -> Doc:
     """Add attendee candidates after presence cues."""
     ensure_extensions()
     for cue in role_cues(doc):
-        if cue.role == "attendee" and not other_sense(doc, cue.end):
-            _read_list(doc, cue.end)
+        if cue.role in PRESENCE and not other_sense(doc, cue.end):
+            # بوجود إدارة موحدة: the existence of a body, not its presence
+            _read_list(doc, cue.end, bodies=cue.role == "attendee")
         elif cue.role == "attendee:group" and leads_group_present(doc, cue.start):
             _read_list(doc, cue.end)  # بحضور أعضاء الجمعية، يتقدمهم مدير الجمعية ...
     if _reports_event(doc):  # present at what? only where the story is an event's
@@ -664,7 +666,7 @@ def _past_proxy(doc: Doc, k: int) -> int:
     return k + hit[0] if hit else k
 
 
-def _read_list(doc: Doc, k: int) -> None:
+def _read_list(doc: Doc, k: int, bodies: bool = True) -> None:
     k = _past_event_object(doc, k)  # حضر الحفل ، الأمير ...
     pronoun = match_exact("event_pronoun_preps", doc, k) if k < len(doc) else None
     if pronoun:  # قدمت فيه الطفلة ...: in the event the story reports, else
@@ -675,11 +677,11 @@ def _read_list(doc: Doc, k: int) -> None:
     opener = match_exact("attendee_list_openers", doc, k)
     if opener:  # كل من / الشعراء before the names
         k += opener[0]
-    if not _read_items(doc, k, listed=bool(opener)):
+    if not _read_items(doc, k, listed=bool(opener), bodies=bodies):
         # حضر الحفل المدرب الإعلامي علي الموينع، | والشيخ ...: read on past it
         k = _next_titled_item(doc, k)
         if k is not None:
-            _read_items(doc, k, listed=bool(opener))
+            _read_items(doc, k, listed=bool(opener), bodies=bodies)
 
 
 ITEM_WORDS = 5  # words of a list item the parser cannot read, before the next one
@@ -696,15 +698,16 @@ def _next_titled_item(doc: Doc, k: int) -> int | None:
     return None
 
 
-def _read_items(doc: Doc, k: int, listed: bool) -> int:
-    """Mentions joined by ، or و from ``k`` on; ``listed``: an opener vouches for names.
+def _read_items(doc: Doc, k: int, listed: bool, bodies: bool = True) -> int:
+    """Mentions joined by ، or و from ``k`` on; ``listed``: an opener vouches for names;
+    ``bodies``: organizations count as well as people.
 
     Returns how many were read.
     """
     glued = False  # the item's first word carries the joining و (وثاني الدهمشي)
     vouched = listed
     for n in range(MAX_LIST):
-        k = _read_one(doc, k, listed=vouched, conjunction=glued)
+        k = _read_one(doc, k, listed=vouched, conjunction=glued, bodies=bodies)
         if k is None:
             return n
         if k >= len(doc):
@@ -801,7 +804,11 @@ def _prepositional(doc: Doc, k: int) -> bool:
 
 
 def _read_one(
-    doc: Doc, k: int, listed: bool = False, conjunction: bool = False
+    doc: Doc,
+    k: int,
+    listed: bool = False,
+    conjunction: bool = False,
+    bodies: bool = True,
 ) -> int | None:
     members = _members_of(doc, k)  # طلاب جامعة الملك سعود: the body attends
     if members:
@@ -815,11 +822,11 @@ def _read_one(
         return (
             person.end
         )  # رئيس المركز ورئيس بلدية البطين والمجلس البلدي: no name, read on
-    org = org_at(doc, k)
+    org = org_at(doc, k) if bodies else None
     if org and org.end > k + 1:
         add_org_person(doc, "attendees", org, "attendee_cue+org", 0.8)
         return org.end
-    ent = ent_starting(doc, k, PER_LABELS + ORG_LABELS)
+    ent = ent_starting(doc, k, PER_LABELS + (ORG_LABELS if bodies else ()))
     if ent is not None and (len(ent) > 1 or ent.label_ not in PER_LABELS):
         # one word of a person names no one: a surname told again (وقدم الغامدي
         # كلمة), a first name cut off (كريستوف | وولتز)

@@ -48,7 +48,7 @@ from extractor.pipeline.phrases import (
     place_at,
 )
 from extractor.pipeline.resources import load_lexicon
-from extractor.pipeline.roles import org_name, role_cues
+from extractor.pipeline.roles import PRESENCE, org_name, role_cues
 
 LOOKAHEAD = 2  # tokens between a cue and the organization it introduces
 LOOKBACK = 10  # how far back a subject organization may start
@@ -222,9 +222,7 @@ def _takes_part(doc: Doc, k: int) -> bool:
     """A verb of taking part (a role cue of an attendee) or its noun with a
     pronoun (lexicon ``participation_nouns``: مشاركته)."""
     hit = match_exact("role_cues", doc, k)
-    return bool(hit and hit[1] == "attendee") or written_as(
-        doc[k], "participation_nouns"
-    )
+    return bool(hit and hit[1] in PRESENCE) or written_as(doc[k], "participation_nouns")
 
 
 def _lead_reports_event(doc: Doc, first, start: int) -> bool:

@@ -26,6 +26,8 @@ from extractor.pipeline.persons import PersonParse
 from extractor.pipeline.phrases import Slice, antecedent
 from extractor.pipeline.resources import load_lexicon
 
+# roles of presence cues; attendee:person introduces people only (بوجود)
+PRESENCE = ("attendee", "attendee:person")
 _CACHE_KEY = "civic_role_cues"
 _WAW = "\u0648"  # و
 
@@ -97,7 +99,7 @@ def leads_group_present(doc: Doc, i: int) -> bool:
     for cue in role_cues(doc):
         if cue.start >= i:
             break
-        if cue.role != "attendee" or not 0 <= i - cue.end <= GROUP_REACH:
+        if cue.role not in PRESENCE or not 0 <= i - cue.end <= GROUP_REACH:
             continue
         if other_sense(doc, cue.end):
             continue  # ألقت السلطات القبض على ... من بينهم: an arrest

@@ -1628,6 +1628,17 @@ def test_a_title_may_carry_adjectives_and_a_name_its_diacritics(nlp_rules):
     assert "سابقاً عبدالرحمن المعتق" not in found
 
 
+def test_the_existence_of_a_body_is_no_presence(nlp_rules):
+    # بوجود introduces people present, never a body: بوجود X is "with X existing"
+    story = (
+        "وقال في المؤتمر إن من لا يرغب بوجود إدارة موحدة في الإقليم "
+        "فليبحث عن مكان آخر ."
+    )
+    assert _facts(nlp_rules, story).attendees == []
+    people = "أقيم مهرجان الطفل بمسرح المنتزه بوجود الإعلامي علي الموينع ."
+    assert [a.name for a in _facts(nlp_rules, people).attendees] == ["علي الموينع"]
+
+
 def test_a_name_ends_before_a_title_glued_to_a_preposition(nlp_rules):
     story = (
         "أقيم حفل أهالي المنطقة بمناسبة عيد الفطر في المسرح المفتوح ، وفي الحفل "
