@@ -43,6 +43,12 @@ def test_quoted_person_is_not_attendee(nlp_rules):
         nlp_rules, "وأوضح مدير المهرجان الدكتور خالد السالم أن الفعاليات متنوعة ."
     )
     assert facts.attendees == []
+    for verb in ("ورد", "وعلق", "وانتقد"):  # replying, commenting, criticizing
+        story = (
+            "وأقيم حفل ختام البطولة أمس ، "
+            f"{verb} رئيس النادي الدكتور خالد السالم على البيان بعد الحفل ."
+        )
+        assert _facts(nlp_rules, story).attendees == [], verb
 
 
 def test_venue_with_clitic_and_city(nlp_rules):
