@@ -35,6 +35,7 @@ from extractor.pipeline.quantities import Quantity, may_start, norm_at, quantity
 from extractor.pipeline.resources import load_lexicon, phrase_index, token_norms
 
 ANTECEDENT_WINDOW = 40  # tokens back to look for the unit of an elliptical count
+CODE_LETTERS = 2  # the letters of a code's series before its slash (أ / 90، م/10)
 PERCENT = frozenset({"%", "\u066a"})  # % and the Arabic percent sign ٪
 OPEN = frozenset({"(", "[", "\u00ab", '"'})  # ( [ « "
 CLOSE = frozenset({")", "]", "\u00bb", '"'})  # ) ] » "
@@ -203,13 +204,21 @@ def _approx_after(doc: Doc, end: int) -> int | None:
 
 
 def _blocked(doc: Doc, q: Quantity) -> bool:
-    """An identifier, rank, edition or time of day."""
+    """An identifier (``مخطط (د/6)``), rank, edition or time of day."""
+    if norm_at(doc, q.start - 1) == "/" and _code_series(norm_at(doc, q.start - 2)):
+        return True  # a code (أ / 90، د/6), a score or a day (3/1، 10/14), no count
     k = q.start - 1 if norm_at(doc, q.start - 1) not in OPEN else q.start - 2
     if 0 <= k < len(doc) and _is_role(doc, k, "block"):
         return True
     nxt = q.end + 1 if norm_at(doc, q.end) in CLOSE else q.end
     clock = norm_at(doc, q.end) == ":" or norm_at(doc, q.start - 1) == ":"
     return clock or bool(_is_role(doc, nxt, "time"))
+
+
+def _code_series(norm: str) -> bool:
+    """What may stand before the slash of a code, a score or a date: a number,
+    or a letter or two (``أ / 90``, ``م/10``)."""
+    return norm.isdigit() or (0 < len(norm) <= CODE_LETTERS and norm.isalpha())
 
 
 def _range_unit(doc: Doc, q: Quantity) -> tuple[int, int] | None:

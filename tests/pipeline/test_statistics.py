@@ -101,10 +101,19 @@ def test_repeated_figure_is_one(nlp_rules):
         "المتطوع الواحد",
         "شاعر المليون زياد",  # a programme name
         "بلغت درجة الحرارة 50 ورطوبة عالية",
+        "الصادر بالأمر الملكي رقم ( أ / 90 ) بتاريخ 27 / 8 / 1412هـ",  # a code
+        "تنظيم مخطط (د/6) بمحافظة ينبع",
+        "فاز يونايتد على برشلونة 3/ 1 أول من أمس",  # a score
     ],
 )
 def test_not_statistics(nlp_rules, text):
     assert _stats(nlp_rules, text) == []
+
+
+def test_a_figure_after_a_place_and_a_slash_still_counts(nlp_rules):
+    # only a number or a letter or two before the slash make a code
+    text = "في بعقوبة مركز محافظة ديالى/ 57 كم شمال شرقي بغداد"
+    assert _stats(nlp_rules, text) == [(57, "كم", False)]
 
 
 def test_reh_decimals(nlp_rules):
