@@ -1336,6 +1336,16 @@ def test_bodies_that_share_in_organizing_and_their_unit_organize(nlp_rules):
     ]
 
 
+def test_direct_supervision_names_the_organizer(nlp_rules):
+    story = (
+        "وانطلق مهرجان تبوك البحري ، بإشراف مباشر من الهيئة العامة للسياحة "
+        "والتراث الوطني ."
+    )
+    assert [o.name for o in _facts(nlp_rules, story).organizers] == [
+        "الهيئة العامة للسياحة والتراث الوطني"
+    ]
+
+
 def test_represented_by_names_no_organizer_on_its_own(nlp_rules):
     # ممثلة في is apposition: a unit organizes only after an organizing body
     seminar = (
