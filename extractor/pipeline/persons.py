@@ -203,6 +203,10 @@ def person_at(
         break
     given = _given_name_after_title(doc, titles, k)
     name = name_at(doc, k, conjunction=conjunction and k == i, given=given)
+    eponym = _eponym_in_office(doc, role, name)
+    if eponym:
+        role, title, name = eponym
+        titles.append(title)
     if role is not None and role.end == k and not _is_per(doc, name):
         found = _named_after_office(doc, k)
         if found:
@@ -314,6 +318,29 @@ def _named_after_comma(doc: Doc, k: int) -> tuple[int, list[Slice], Slice] | Non
     if name is None or not (titles or _is_per(doc, name)):
         return None
     return office_end, titles, name
+
+
+def _eponym_in_office(
+    doc: Doc, role: Slice | None, name: Slice | None
+) -> tuple[Slice, Slice, Slice] | None:
+    """``وكيل جامعة الملك | خالد الدكتور مرعي القحطاني``: the NER ran the
+    royal eponym of the office's body on into its holder's title and name.
+    The words up to that title end the office; returns ``(office, title, name)``.
+    """
+    if role is None or name is None or role.end != name.start:
+        return None
+    if not match_exact("royal_names", doc, role.end - 1) or not _is_per(doc, name):
+        return None
+    for p in range(name.start + 1, name.end - 1):
+        if match_exact("nasab_links", doc, p - 1):
+            continue  # عبداللطيف آل الشيخ: a family name, no title
+        length = title_at(doc, p)
+        if length:
+            rest = name_at(doc, p + length)
+            if rest is None:
+                return None
+            return Slice(role.start, p), Slice(p, p + length), rest
+    return None
 
 
 def _is_per(doc: Doc, name: Slice | None) -> bool:

@@ -1644,6 +1644,17 @@ def test_a_title_may_carry_adjectives_and_a_name_its_diacritics(nlp_rules):
     assert "سابقاً عبدالرحمن المعتق" not in found
 
 
+def test_a_royal_eponym_the_ner_ran_into_a_name_stays_in_the_office(nlp_rules):
+    story = (
+        "وأقيم حفل للطلاب الموهوبين أمس ، بحضور وكيل جامعة الملك خالد "
+        "الدكتور مرعي بن حسين القحطاني ."
+    )
+    # the NER tagged خالد with the holder's title and name as one person
+    people = ["خالد الدكتور مرعي بن حسين القحطاني"]
+    found = _attendees_with_entities(nlp_rules, story, people)
+    assert set(found) == {"مرعي بن حسين القحطاني"}  # raw: the cue and the title each
+
+
 def test_the_existence_of_a_body_is_no_presence(nlp_rules):
     # بوجود introduces people present, never a body: بوجود X is "with X existing"
     story = (
