@@ -323,13 +323,16 @@ def _named_after_comma(doc: Doc, k: int) -> tuple[int, list[Slice], Slice] | Non
 def _eponym_in_office(
     doc: Doc, role: Slice | None, name: Slice | None
 ) -> tuple[Slice, Slice, Slice] | None:
-    """``وكيل جامعة الملك | خالد الدكتور مرعي القحطاني``: the NER ran the
-    royal eponym of the office's body on into its holder's title and name.
+    """``وكيل جامعة الملك | خالد الدكتور مرعي القحطاني``, ``رئيس قرية | ابن
+    نومة الشيخ عبدالرحمن بن نومة``: the NER ran the rest of the office (a
+    royal eponym, a village's name) on into its holder's title and name.
     The words up to that title end the office; returns ``(office, title, name)``.
     """
     if role is None or name is None or role.end != name.start:
         return None
-    if not match_exact("royal_names", doc, role.end - 1) or not _is_per(doc, name):
+    last = role.end - 1  # a royal title or an indefinite head wants a complement
+    open_end = match_exact("royal_names", doc, last) or not is_definite(doc[last])
+    if not open_end or not _is_per(doc, name):
         return None
     for p in range(name.start + 1, name.end - 1):
         if match_exact("nasab_links", doc, p - 1):

@@ -1653,6 +1653,9 @@ def test_a_royal_eponym_the_ner_ran_into_a_name_stays_in_the_office(nlp_rules):
     people = ["خالد الدكتور مرعي بن حسين القحطاني"]
     found = _attendees_with_entities(nlp_rules, story, people)
     assert set(found) == {"مرعي بن حسين القحطاني"}  # raw: the cue and the title each
+    town = "وأقيم حفل للطلاب أمس ، بحضور محافظ بدر الأستاذ مبارك المورقي ."
+    found = _attendees_with_entities(nlp_rules, town, ["بدر الأستاذ مبارك"])
+    assert set(found) == {"مبارك المورقي"}
 
 
 def test_the_existence_of_a_body_is_no_presence(nlp_rules):
