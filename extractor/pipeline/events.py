@@ -137,7 +137,6 @@ def find_events(doc: Doc) -> Doc:
 _WRAPPERS = frozenset(("opening", "ceremony", "graduation"))
 
 
-_COURSE = "\u0645\u0639\u0631\u0636"  # معرض
 # Possessive suffixes after teh-marbuta folding, longest first: هما هم ها ه نا ي
 _POSSESSIVE = (
     "\u0647\u0645\u0627",
@@ -150,9 +149,10 @@ _POSSESSIVE = (
 
 
 def _in_the_course_of(doc: Doc, i: int) -> bool:
-    """``في معرض`` before a speech noun (lexicon ``aside_nouns``) with the
-    article or a possessive: ``في معرض رده على``, ``في معرض الحديث عن``."""
-    if i == 0 or i + 1 >= len(doc) or doc[i].norm_ != _COURSE:
+    """``في معرض`` (lexicon ``course_nouns``) before a speech noun (lexicon
+    ``aside_nouns``) with the article or a possessive: ``في معرض رده على``,
+    ``في معرض الحديث عن``."""
+    if i == 0 or i + 1 >= len(doc) or not match_exact("course_nouns", doc, i):
         return False
     if doc[i - 1].norm_ not in (FI, _WAW + FI):
         return False
