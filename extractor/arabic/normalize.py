@@ -34,8 +34,8 @@ _DIGITS = str.maketrans(
     "01234567890123456789",
 )
 _TATWEEL = "\u0640"  # ـ
-_WAW, _FEH = "\u0648", "\u0641"  # و ف
-_BEH, _LAM, _KAF = "\u0628", "\u0644", "\u0643"  # ب ل ك
+WAW, _FEH = "\u0648", "\u0641"  # و ف
+BEH, _LAM, _KAF = "\u0628", "\u0644", "\u0643"  # ب ل ك
 AL = "\u0627\u0644"  # ال, the article (after alef folding)
 _LL = "\u0644\u0644"  # لل = ل + ال with the alef dropped
 _ALEF = "\u0627"  # ا
@@ -43,6 +43,10 @@ _ALEF = "\u0627"  # ا
 _INVISIBLE = str.maketrans("", "", "\u200e\u200f\u200c\u200d\ufeff")
 
 MIN_STEM = 2  # never strip a word down to fewer letters than this
+# Possessive suffixes as the normalizer leaves them, longest first: هما هم ها ه
+POSSESSIVES = ("\u0647\u0645\u0627", "\u0647\u0645", "\u0647\u0627", "\u0647")
+_TEH = "\u062a"  # ت: the ة of a noun before a suffix (قاعتها)
+_TEH_MARBUTA = "\u0647"  # ه: ة as the normalizer writes it
 
 
 @lru_cache(maxsize=200_000)
@@ -72,13 +76,13 @@ def strip_clitics(norm: str) -> list[str]:
     """
     forms = [norm]
     word = norm
-    if len(word) > MIN_STEM + 1 and word[0] in (_WAW, _FEH):
+    if len(word) > MIN_STEM + 1 and word[0] in (WAW, _FEH):
         word = word[1:]
         forms.append(word)
     if len(word) > MIN_STEM + 2 and word.startswith(_LL):
         word = AL + word[2:]
         forms.append(word)
-    elif len(word) > MIN_STEM + 1 and word[0] in (_BEH, _LAM, _KAF):
+    elif len(word) > MIN_STEM + 1 and word[0] in (BEH, _LAM, _KAF):
         word = word[1:]
         forms.append(word)
     if len(word) > MIN_STEM + 2 and word.startswith(AL):
@@ -129,3 +133,21 @@ def arabic_ratio(text: str) -> float:
     if not letters:
         return 0.0
     return sum(map(is_arabic_letter, letters)) / len(letters)
+
+
+def possessed(
+    norm: str, suffixes: tuple[str, ...] = POSSESSIVES
+) -> tuple[str, str] | None:
+    """The noun under a possessive suffix of ``norm`` (normalized) and the suffix.
+
+    The noun's ة comes back as the normalizer writes it: ``رده`` -> ``رد``,
+    ``قاعتها`` -> ``قاعه``. None when no suffix ends the word or the noun would
+    keep fewer than :data:`MIN_STEM` letters.
+    """
+    for suffix in suffixes:
+        stem = norm[: -len(suffix)]
+        if norm.endswith(suffix) and len(stem) >= MIN_STEM:
+            if stem.endswith(_TEH):
+                stem = stem[:-1] + _TEH_MARBUTA
+            return stem, suffix
+    return None

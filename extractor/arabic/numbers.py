@@ -24,12 +24,11 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from extractor.arabic.normalize import AL, normalize
+from extractor.arabic.normalize import AL, WAW, normalize
 from extractor.pipeline.resources import load_table
 
 Number = int | float
 
-_WAW = "\u0648"  # و
 # Thousands separators: comma, Arabic thousands separator ٬ (U+066C).
 _THOUSANDS = re.compile(r"^\d{1,3}([,\u066c]\d{3})+$")
 _DOT_THOUSANDS = re.compile(r"^[1-9]\d{0,2}([.]000)+$")
@@ -94,7 +93,7 @@ def word_value(norm: str) -> str | None:
 
 def _forms(norm: str) -> tuple[str, ...]:
     forms = [norm]
-    if norm[:1] == _WAW and len(norm) > 3:
+    if norm[:1] == WAW and len(norm) > 3:
         forms.append(norm[1:])
     forms += [f[2:] for f in list(forms) if f.startswith(AL) and len(f) > 4]
     return tuple(forms)
@@ -132,7 +131,7 @@ def read_words(norms: Sequence[str], i: int = 0) -> tuple[int, Number] | None:
     while k < len(norms):
         value = word_value(norms[k])
         if value is None or (
-            k > i and norms[k][:1] != _WAW and not _glues(value, current)
+            k > i and norms[k][:1] != WAW and not _glues(value, current)
         ):
             break
         if value.startswith("t"):  # أحد/اثنا: only as the head of أحد عشر...
@@ -142,7 +141,7 @@ def read_words(norms: Sequence[str], i: int = 0) -> tuple[int, Number] | None:
         if value.startswith("x"):
             total += max(current, 1) * int(value[1:])
             current = 0
-        elif value == "100" and 0 < current < 10 and norms[k][:1] != _WAW:
+        elif value == "100" and 0 < current < 10 and norms[k][:1] != WAW:
             current *= 100  # ثلاث مئة
         else:
             current += int(value)

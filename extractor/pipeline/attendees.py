@@ -13,7 +13,7 @@ from functools import cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extractor.arabic.normalize import AL
+from extractor.arabic.normalize import AL, WAW
 from extractor.pipeline.events import event_noun_at
 from extractor.pipeline.facts import candidates, ensure_extensions
 from extractor.pipeline.lexicons import (
@@ -62,7 +62,6 @@ from extractor.pipeline.roles import (
 )
 
 MAX_LIST = 8  # mentions read after one cue
-_WAW = "\u0648"  # و
 _LAM = "\u0644"  # ل
 
 
@@ -298,7 +297,7 @@ def _untitled_after(doc: Doc, k: int) -> int:
     for _ in range(MAX_LIST):
         if k >= len(doc):
             return k
-        if doc[k].text in COMMAS or doc[k].norm_ == _WAW:
+        if doc[k].text in COMMAS or doc[k].norm_ == WAW:
             j = k + 1
             if j < len(doc) and has_waw(doc[j]):
                 return k  # ، وحافظ الحضور على ...: a new clause
@@ -398,7 +397,7 @@ def _listed_after(doc: Doc, k: int, end: int) -> bool:
     between = doc[end] if k == end + 1 else None
     return between is not None and (
         between.text in COMMAS
-        or between.norm_ == _WAW
+        or between.norm_ == WAW
         or is_definite(between)  # an office's adjective: وكيل الرئيس ... المكلف
     )
 
@@ -430,7 +429,7 @@ def _lam_bare(doc: Doc, i: int) -> str | None:
     if prep_clitic(doc[i]) != _LAM:
         return None
     bare = token_norms(doc)[i]
-    bare = bare[2:] if bare[:1] == _WAW else bare[1:]
+    bare = bare[2:] if bare[:1] == WAW else bare[1:]
     if bare[:1] == _LAM:  # للأمير = ل + الأمير
         bare = "\u0627" + bare
     return bare
@@ -638,7 +637,7 @@ def _bare_owner(doc: Doc, j: int) -> PersonParse | None:
     while (
         end < min(j + OWNER_WORDS, len(doc))
         and is_word(doc[end])
-        and not doc[end].norm_.startswith(_WAW)
+        and not doc[end].norm_.startswith(WAW)
         and not prep_clitic(doc[end])
         and not is_stop(doc[end])
     ):
@@ -713,7 +712,7 @@ def _read_items(doc: Doc, k: int, listed: bool, bodies: bool = True) -> int:
         if k >= len(doc):
             return n + 1
         glued = False
-        if doc[k].text in COMMAS or doc[k].norm_ == _WAW:
+        if doc[k].text in COMMAS or doc[k].norm_ == WAW:
             comma = doc[k].text in COMMAS
             k += 1
             glued = k < len(doc) and has_waw(doc[k])  # ، وثاني الدهمشي

@@ -17,13 +17,12 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc
 
 from extractor.arabic import calendars as cal
-from extractor.arabic.normalize import AL
+from extractor.arabic.normalize import AL, WAW
 from extractor.pipeline.lexicons import MIN
 from extractor.pipeline.resources import load_lexicon, phrase_index, token_norms
 
 SEPARATORS = frozenset({"/", "-", ".", "\\", "\u2013"})  # / - . \ en dash
 SKIPPABLE = frozenset({"(", ")", ",", "\u060c"})  # ( ) , and Arabic comma ،
-_WAW = "\u0648"  # و
 
 
 @dataclass
@@ -204,7 +203,7 @@ def _month_only(doc: Doc, i: int) -> Parsed | None:
 
 def _shared_year(doc: Doc, k: int, calendar: str) -> int | None:
     """``يوليو وأغسطس 2014``: the next month's year, when it has one."""
-    if not norm_at(doc, k).startswith(_WAW):
+    if not norm_at(doc, k).startswith(WAW):
         return None
     nxt = month_at(doc, k)
     if nxt is None or nxt[2] != calendar:
@@ -216,9 +215,7 @@ def _shared_year(doc: Doc, k: int, calendar: str) -> int | None:
 def _month_near(doc: Doc, start: int, end: int) -> bool:
     """Another month name right before or after (``رجب - شعبان - رمضان``)."""
     before = start - 1
-    while before >= 0 and (
-        doc[before].norm_ in SEPARATORS or doc[before].norm_ == "\u0648"
-    ):
+    while before >= 0 and (doc[before].norm_ in SEPARATORS or doc[before].norm_ == WAW):
         before -= 1  # و
     after = end
     while after < len(doc) and doc[after].norm_ in SEPARATORS:
@@ -261,7 +258,7 @@ def years_at(doc: Doc, i: int) -> list[Parsed]:
 
 def _year_list(doc: Doc, k: int, calendar: str) -> list[Parsed]:
     """``عامي 2009 و2014``: a second year joined by و to the first."""
-    year = int_at(doc, k + 1) if norm_at(doc, k) == _WAW else None
+    year = int_at(doc, k + 1) if norm_at(doc, k) == WAW else None
     if year is None or _year_calendar(year, None) != calendar:
         return []
     size = era_at(doc, k + 2)[1]
@@ -298,7 +295,7 @@ def _bare_year_ok(doc: Doc, k: int, calendar: str) -> bool:
     return (
         nxt is None
         or not nxt.norm_.isalpha()
-        or nxt.norm_.startswith((AL, "\u0648"))  # و
+        or nxt.norm_.startswith((AL, WAW))  # و
         or nxt.norm_ in load_lexicon("stat_unit_stops")
     )
 

@@ -32,7 +32,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractor.arabic import calendars as cal
-from extractor.arabic.normalize import AL, strip_clitics
+from extractor.arabic.normalize import AL, WAW, strip_clitics
 from extractor.pipeline.date_grammar import (
     Parsed,
     explicit_at,
@@ -64,7 +64,7 @@ FURNITURE_LINES = 2  # a date alone on one of the first lines is the page's stam
 _SEEN = "\u0633"  # س
 _YEH, _TEH, _NOON, _ALEF = "\u064a", "\u062a", "\u0646", "\u0627"  # ي ت ن ا
 _HEH = "\u0647"  # ه
-_WAW, _FEH = "\u0648", "\u0641"  # و ف
+_FEH = "\u0641"  # ف
 
 
 @dataclass
@@ -235,7 +235,7 @@ def _tense(doc: Doc, i: int) -> int:
     if day:
         return 1 if int(day[1]) >= 0 else -1
     norm = doc[i].norm_
-    norm = norm[1:] if norm[:1] in (_WAW, _FEH) and len(norm) > 3 else norm
+    norm = norm[1:] if norm[:1] in (WAW, _FEH) and len(norm) > 3 else norm
     if norm in load_lexicon("date_future_cues"):
         return 1
     if norm in load_lexicon("date_past_cues") or _past_shape(norm):

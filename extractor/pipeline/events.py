@@ -15,7 +15,7 @@ from functools import cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from extractor.arabic.normalize import AL
+from extractor.arabic.normalize import AL, POSSESSIVES, WAW, possessed
 from extractor.pipeline.facts import add_candidate, candidates, ensure_extensions
 from extractor.pipeline.lexicons import (
     BEH,
@@ -58,8 +58,6 @@ _LAM = "\u0644"  # ل
 # الذي التي: a relative clause after an event noun
 _RELATIVES = frozenset(("\u0627\u0644\u0630\u064a", "\u0627\u0644\u062a\u064a"))
 _HEH = "\u0647"  # ه, where the event noun is written with ة
-_TEH = "\u062a"  # ت, a ة before a suffix
-_WAW = "\u0648"  # و
 MAX_QUOTE = 14  # tokens inside a quoted title
 TITLE_GAP = 3  # tokens between the noun and a quoted title (بعنوان، تحت شعار)
 
@@ -137,15 +135,7 @@ def find_events(doc: Doc) -> Doc:
 _WRAPPERS = frozenset(("opening", "ceremony", "graduation"))
 
 
-# Possessive suffixes after teh-marbuta folding, longest first: هما هم ها ه نا ي
-_POSSESSIVE = (
-    "\u0647\u0645\u0627",
-    "\u0647\u0645",
-    "\u0647\u0627",
-    "\u0647",
-    "\u0646\u0627",
-    "\u064a",
-)
+_FIRST_PERSON = ("\u0646\u0627", "\u064a")  # نا ي: ردنا، ردي
 
 
 def _in_the_course_of(doc: Doc, i: int) -> bool:
@@ -154,27 +144,18 @@ def _in_the_course_of(doc: Doc, i: int) -> bool:
     ``في معرض الحديث عن``."""
     if i == 0 or i + 1 >= len(doc) or not match_exact("course_nouns", doc, i):
         return False
-    if doc[i - 1].norm_ not in (FI, _WAW + FI):
+    if doc[i - 1].norm_ not in (FI, WAW + FI):
         return False
     norm = doc[i + 1].norm_
-    stems = [norm[len(AL) :]] if norm.startswith(AL) else []
-    for suffix in _POSSESSIVE:
-        if norm.endswith(suffix) and len(norm) - len(suffix) >= 2:
-            stem = norm[: -len(suffix)]
-            stems += [stem, stem[:-1] + _HEH if stem.endswith(_TEH) else stem]
-            break
-    asides = load_lexicon("aside_nouns")
-    return any(stem in asides for stem in stems)
+    if norm.startswith(AL):
+        stem = norm[len(AL) :]
+    else:
+        under = possessed(norm, POSSESSIVES + _FIRST_PERSON)
+        stem = under[0] if under else None
+    return stem in load_lexicon("aside_nouns")
 
 
-_QUANTIFIER_CLITICS = (
-    "\u0648",
-    "\u0641",
-    "\u0644",
-    "\u0628",
-    "\u0648\u0644",
-    "\u0648\u0628",
-)
+_QUANTIFIER_CLITICS = (WAW, "\u0641", _LAM, BEH, WAW + _LAM, WAW + BEH)  # و ف ل ب ول وب
 
 
 def _generic(doc: Doc, k: int) -> bool:
@@ -194,23 +175,30 @@ WORK_REACH = 8  # words from a film or a play back to the من بطولة of its
 def _cast_of_work(doc: Doc, i: int) -> bool:
     """``بطولة`` (lexicon ``cast_nouns``) that says who stars in a work.
 
-    After ``من`` or glued to ``و``, a few words after a film, a series, a play
-    or its credits (lexicon ``screen_works``) in its sentence: ``مسرحية "لا"
-    من بطولة الفنان نايف فائز``, ``من تأليف وإخراج عمر الديني وبطولة صلاح
-    الملا``, ``والفيلم بطولة ...``, ``وفيلم «شد أجزاء» بطولة ...``; or right before a person the NER tags who
-    carries no title (``«ذهاب وعودة» بطولة أحمد السقا``; a cup named after
-    a prince, ``بطولة الأمير فيصل بن فهد``, is a championship).
+    A few words after a film, a series, a play or its credits (lexicon
+    ``screen_works``) in its sentence, when ``من`` stands before it, a و is
+    glued to it, or the work's word or quoted title ends right before it:
+    ``مسرحية "لا" من بطولة الفنان نايف فائز``, ``من تأليف وإخراج عمر الديني
+    وبطولة صلاح الملا``, ``والفيلم بطولة ...``, ``وفيلم «شد أجزاء» بطولة ...``.
+    Or right before an untitled person the NER tags (``«ذهاب وعودة» بطولة
+    أحمد السقا``; a cup named after a prince, ``بطولة الأمير فيصل بن فهد``,
+    is a championship).
     """
     if not match_exact("cast_nouns", doc, i):
         return False
     ent = ent_starting(doc, i + 1, PER_LABELS)
     if ent is not None and len(ent) > 1 and not person_title_at(doc, i + 1):
         return True
-    cued = doc[i - 1].norm_ == MIN if i else False
-    after_title = i and (
-        match_exact("screen_works", doc, i - 1) or doc[i - 1].text in QUOTES_CLOSE
-    )  # والفيلم بطولة، «شد أجزاء» بطولة
-    if not (cued or has_waw(doc[i]) or after_title):
+    if i == 0:
+        return False
+    before = doc[i - 1]
+    cued = (
+        before.norm_ == MIN
+        or has_waw(doc[i])
+        or before.text in QUOTES_CLOSE  # «شد أجزاء» بطولة
+        or bool(match_exact("screen_works", doc, i - 1))  # والفيلم بطولة
+    )
+    if not cued:
         return False
     start = max(doc[i].sent.start, i - 1 - WORK_REACH)
     return any(match_exact("screen_works", doc, k) for k in range(start, i))

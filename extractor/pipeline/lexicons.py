@@ -13,7 +13,14 @@ from camel_tools.utils.dediac import dediac_ar
 from camel_tools.utils.normalize import normalize_unicode
 from spacy.tokens import Doc, Token
 
-from extractor.arabic.normalize import AL, normalize, strip_clitics, strip_prepositions
+from extractor.arabic.normalize import (
+    AL,
+    BEH,
+    WAW,
+    normalize,
+    strip_clitics,
+    strip_prepositions,
+)
 from extractor.pipeline.resources import (
     LEXICON_DIR,
     load_lexicon,
@@ -21,17 +28,15 @@ from extractor.pipeline.resources import (
     token_norms,
 )
 
-_WAW = "\u0648"  # و
 _FEH = "\u0641"  # ف
 _LL = "\u0644\u0644"  # لل
-_PREPS = ("\u0628", "\u0644", "\u0643")  # ب ل ك
+_PREPS = (BEH, "\u0644", "\u0643")  # ب ل ك
 # ” opens a quote too where it follows a space: Arabic text often writes ” الوطن ”
 QUOTES_OPEN = frozenset("\"\u201c\u201d\u00ab\u201e\u2018'(")  # " “ ” « „ ‘ ' (
 QUOTES_CLOSE = frozenset("\"\u201d\u00bb\u201c\u2019')")  # " ” » “ ’ ' )
 COMMAS = frozenset({",", "\u060c"})  # , ،
 MIN = "\u0645\u0646"  # من, the preposition
 FI = "\u0641\u064a"  # في
-BEH = "\u0628"  # ب, the preposition (glued)
 
 
 @lru_cache(maxsize=1)
@@ -56,7 +61,7 @@ def written_as(token: Token, name: str) -> bool:
     """The token, as written (diacritics and a leading و aside), is a term of ``name``."""
     text = dediac_ar(token.text)
     terms = _written(name)
-    return text in terms or (text[:1] == _WAW and text[1:] in terms)
+    return text in terms or (text[:1] == WAW and text[1:] in terms)
 
 
 def is_break(token: Token) -> bool:
@@ -79,7 +84,7 @@ def is_stop(token: Token) -> bool:
     """A function word or frequent verb that ends a name phrase (also after و)."""
     norm = token.norm_
     stops = _stops()
-    if norm in stops or (norm[:1] == _WAW and norm[1:] in stops):
+    if norm in stops or (norm[:1] == WAW and norm[1:] in stops):
         return True
     return written_as(token, "phrase_stops_maksura")
 
@@ -91,7 +96,7 @@ def has_waw(token: Token) -> bool:
     head noun whose own first letter is و (``وزارة``, ``وكالة``: lexicon terms).
     """
     norm = token.norm_
-    if norm[:1] != _WAW or len(norm) <= (4 if norm[1:2] == _WAW else 3):
+    if norm[:1] != WAW or len(norm) <= (4 if norm[1:2] == WAW else 3):
         return False
     return norm not in _waw_heads()
 
@@ -104,7 +109,7 @@ def _waw_heads() -> frozenset[str]:
         for name in ("org_heads", "venue_heads", "person_offices")
         for term in load_lexicon(name)
         for word in term.split()[:1]
-        if word[:1] == _WAW
+        if word[:1] == WAW
     )
 
 
@@ -122,7 +127,7 @@ def is_definite(token: Token) -> bool:
 def _definite_text(text: str) -> bool:
     # presentation forms unfolded (اﻷهلية is الأهلية), tatweel dropped
     word = dediac_ar(normalize_unicode(text)).replace("\u0640", "")
-    if word[:1] in (_WAW, _FEH) and len(word) > 4:
+    if word[:1] in (WAW, _FEH) and len(word) > 4:
         word = word[1:]
     if word.startswith(_LL) and len(word) > 3:
         return True
@@ -142,7 +147,7 @@ def norm_prep_clitic(norm: str) -> str | None:
     A word the lexicons list as it stands (``بلدية``, ``بطولة``, ``لجنة``,
     ``بريدة``) carries no preposition, though it starts with one's letter.
     """
-    if norm[:1] == _WAW and len(norm) > 4:
+    if norm[:1] == WAW and len(norm) > 4:
         norm = norm[1:]
     if norm[:1] in _PREPS and len(norm) > 3 and norm not in _listed_words():
         return norm[0]
@@ -196,7 +201,7 @@ def match_exact(name: str, doc: Doc, i: int) -> tuple[int, str] | None:
     index = phrase_index(name)
     hit = index.match_norms(norms, i, clitics=False)
     norm = norms[i]
-    if hit or norm[:1] != _WAW:
+    if hit or norm[:1] != WAW:
         return hit
     forms = strip_clitics(norm)
     if len(forms) > 1 and forms[1] == norm[1:]:
@@ -217,7 +222,7 @@ def exact_hits(name: str, doc: Doc) -> Iterator[tuple[int, tuple[int, str]]]:
     """
     firsts = phrase_index(name).firsts
     for i, norm in enumerate(token_norms(doc)):
-        if norm in firsts or (norm[:1] == _WAW and norm[1:] in firsts):
+        if norm in firsts or (norm[:1] == WAW and norm[1:] in firsts):
             hit = match_exact(name, doc, i)
             if hit:
                 yield i, hit

@@ -16,6 +16,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from extractor.arabic.normalize import WAW
 from extractor.pipeline.events import after_dateline, event_noun_at, mentions_event
 from extractor.pipeline.facts import add_candidate, candidates, ensure_extensions
 from extractor.pipeline.lexicons import (
@@ -317,9 +318,9 @@ def _org_before(doc: Doc, k: int, entities: bool = True) -> Slice | None:
 
 def _coordinated(doc: Doc, k: int, entities: bool = True) -> Slice | None:
     """An organization joined by و (``وبلدية المحافظة``, ``و جمعية ...``)."""
-    if k < len(doc) and doc[k].norm_ == "\u0648":  # a lone و
+    if k < len(doc) and doc[k].norm_ == WAW:  # a lone و
         k += 1
-    if k < len(doc) and (has_waw(doc[k]) or doc[k - 1].norm_ == "\u0648"):
+    if k < len(doc) and (has_waw(doc[k]) or doc[k - 1].norm_ == WAW):
         return org_at(doc, k) or (ent_at(doc, k, ORG_LABELS) if entities else None)
     return None
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from extractor.arabic.normalize import WAW
 from extractor.pipeline.lexicons import (
     BEH,
     COMMAS,
@@ -452,7 +453,7 @@ def trailing_office(doc: Doc, k: int) -> Slice | None:
     """
     if k < len(doc) and doc[k].text in COMMAS:
         k += 1
-    if k < len(doc) and (has_waw(doc[k]) or doc[k].norm_ == "\u0648"):
+    if k < len(doc) and (has_waw(doc[k]) or doc[k].norm_ == WAW):
         return None
     office = office_at(doc, k)
     for _ in range(MAX_APPOSED_OFFICES):

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
-from extractor.arabic.normalize import AL
+from extractor.arabic.normalize import AL, WAW
 from extractor.arabic.numbers import (
     Number,
     multiplier,
@@ -27,7 +27,7 @@ from extractor.pipeline.resources import token_norms
 
 MAX_DIGITS = 9  # longer digit strings are identifiers or phone numbers
 DIGIT_GLUE = frozenset({",", ".", "\u066b", "\u066c"})  # , . ٫ ٬
-_WAW, _REH = "\u0648", "\u0631"  # و ر
+_REH = "\u0631"  # ر
 
 
 @dataclass
@@ -88,7 +88,7 @@ def _reh_decimal(doc: Doc, i: int) -> float | None:
 
 def _ordinal_tens(norm: str, value: Number) -> bool:
     """``(الحادي) والعشرون``, ``العشرون``: a definite ten is an ordinal."""
-    norm = norm[1:] if norm[:1] == _WAW else norm
+    norm = norm[1:] if norm[:1] == WAW else norm
     return norm.startswith(AL) and 20 <= value < 100
 
 

@@ -21,7 +21,7 @@ from spacy.attrs import NORM as NORM_ATTR
 from spacy.tokens import Doc, Token
 from spacy.util import registry
 
-from extractor.arabic.normalize import normalize, strip_clitics, strip_prepositions
+from extractor.arabic.normalize import WAW, normalize, strip_clitics, strip_prepositions
 from extractor.errors import DataFileError
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -161,7 +161,7 @@ def _follows(norms: Sequence[str], i: int, words: tuple[str, ...]) -> bool:
         return False
     for offset, word in enumerate(words):
         norm = norms[i + offset]
-        if norm != word and not (norm[:1] == "\u0648" and norm[1:] == word):  # و
+        if norm != word and not (norm[:1] == WAW and norm[1:] == word):  # و
             return False
     return True
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from extractor.arabic.normalize import WAW
 from extractor.pipeline.facts import add_candidate
 from extractor.pipeline.lexicons import (
     has_waw,
@@ -29,7 +30,6 @@ from extractor.pipeline.resources import load_lexicon
 # roles of presence cues; attendee:person introduces people only (بوجود)
 PRESENCE = ("attendee", "attendee:person")
 _CACHE_KEY = "civic_role_cues"
-_WAW = "\u0648"  # و
 
 
 @dataclass(frozen=True)
@@ -70,7 +70,7 @@ def coordinated_placing(doc: Doc, i: int) -> int | None:
     """
     if has_waw(doc[i]) and match("winner_places", doc, i):
         return i
-    if doc[i].text == _WAW and i + 1 < len(doc) and match("winner_places", doc, i + 1):
+    if doc[i].text == WAW and i + 1 < len(doc) and match("winner_places", doc, i + 1):
         return i + 1
     return None
 

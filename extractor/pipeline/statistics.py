@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extractor.arabic.normalize import AL, bare
+from extractor.arabic.normalize import AL, WAW, bare
 from extractor.arabic.numbers import Number, multiplier, read_words
 from extractor.pipeline.dates import DATE_TOKENS
 from extractor.pipeline.facts import add_candidate, candidates, ensure_extensions
@@ -41,7 +41,7 @@ OPEN = frozenset({"(", "[", "\u00ab", '"'})  # ( [ « "
 CLOSE = frozenset({")", "]", "\u00bb", '"'})  # ) ] » "
 # Possessive suffixes as written (before teh-marbuta folding): ه ها هم هن.
 PRONOUN_SUFFIXES = ("\u0647", "\u0647\u0627", "\u0647\u0645", "\u0647\u0646")
-_WAW, _ALEF = "\u0648", "\u0627"  # و ا
+_ALEF = "\u0627"  # ا
 _PREPS = ("\u0628", "\u0644")  # ب ل
 _YEH = "\u064a"  # ي
 _VERB_PREFIXES = ("\u062a\u062a", "\u062a\u0646")  # تت تن
@@ -86,11 +86,11 @@ def _unit_word(doc: Doc, k: int) -> bool:
         return False
     norm = doc[k].norm_
     stops = load_lexicon("stat_unit_stops")
-    if norm in stops or (norm[:1] == _WAW and norm[1:] in stops) or _role(doc, k):
+    if norm in stops or (norm[:1] == WAW and norm[1:] in stops) or _role(doc, k):
         return False
     if multiplier(norm) > 1 or _is_month(doc, k) or _has_pronoun(doc[k].text):
         return False
-    if norm[:1] == _WAW and not _waw_unit(norm):
+    if norm[:1] == WAW and not _waw_unit(norm):
         return False  # والثاني / 50 ورطوبة: a conjunction, not a noun
     if _verb_like(norm):
         return False  # 2500 تتدفق: an imperfect verb
@@ -167,7 +167,7 @@ def _percent_before(doc: Doc, q: Quantity) -> tuple[int, int] | None:
 
 def _pair(doc: Doc, k: int, nxt: int) -> bool:
     """``زائر وزائرة``, ``متطوع ومتطوعة``: a و-coordinated noun of the same stem."""
-    if nxt >= len(doc) or not norm_at(doc, nxt).startswith(_WAW):
+    if nxt >= len(doc) or not norm_at(doc, nxt).startswith(WAW):
         return False
     first, second = bare(doc[k].norm_), bare(doc[nxt].norm_[1:])
     return len(first) >= 3 and second[:3] == first[:3]

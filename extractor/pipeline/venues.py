@@ -17,7 +17,7 @@ from camel_tools.utils.dediac import dediac_ar
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extractor.arabic.normalize import strip_prepositions
+from extractor.arabic.normalize import WAW, possessed, strip_prepositions
 from extractor.pipeline.events import event_noun_at
 from extractor.pipeline.facts import add_candidate, candidates, ensure_extensions
 from extractor.pipeline.lexicons import (
@@ -44,7 +44,6 @@ from extractor.pipeline.phrases import (
 from extractor.pipeline.resources import load_lexicon, teh_marbuta_terms, token_norms
 from extractor.pipeline.roles import org_name
 
-_WAW = "\u0648"  # و
 TOWN_WORDS = 3  # words in a town's name after its kind (حوطة بني تميم)
 HELD_GAP = 3  # words between a verb of holding and its place (المقام حالياً في)
 
@@ -118,9 +117,7 @@ def _tells_of_event(doc: Doc, k: int) -> bool:
     )
 
 
-_SUFFIXES = ("\u0647\u0627", "\u0647\u0645", "\u0647")  # ها هم ه
 _TEH = "\u062a"  # ت: قاعتها, the ة of قاعة before a suffix
-_TEH_MARBUTA_NORM = "\u0647"  # ة as the normalizer writes it (ه)
 
 
 def _contains(doc: Doc, last_end: int, i: int) -> bool:
@@ -199,25 +196,20 @@ def _pronoun_venue(doc: Doc, i: int, held: _EventSentences) -> None:
     """
     tok = doc[i]
     norm = token_norms(doc)[i]
-    if norm[:1] == "\u0648":  # و
+    if norm[:1] == WAW:  # و
         norm = norm[1:]
     glued = norm_prep_clitic(norm) == BEH
     bare = norm[1:] if glued else norm
-    for suffix in _SUFFIXES:
-        stem = bare[: -len(suffix)]
-        if bare.endswith(suffix) and len(stem) >= 2:
-            if stem.endswith(_TEH):
-                stem = stem[:-1] + _TEH_MARBUTA_NORM
-            if stem in load_lexicon("venue_pronoun_heads"):
-                break
-    else:
+    under = possessed(bare)
+    if under is None or under[0] not in load_lexicon("venue_pronoun_heads"):
         return
+    suffix = under[1]
     if not held(i):
         return  # في مقره في مدينة بريستول: no event is held there
     owner = _owner_before(doc, i)
     if owner is None:
         return
-    cut = (1 if tok.text[:1] == "\u0648" else 0) + (1 if glued else 0)
+    cut = (1 if tok.text[:1] == WAW else 0) + (1 if glued else 0)
     head = tok.text[cut : len(tok.text) - len(suffix)]
     if head.endswith(_TEH):
         head = head[:-1] + "\u0629"  # ة
@@ -274,7 +266,7 @@ def _place_openers() -> frozenset[str]:
     """The words a place follows: venue prepositions and verbs of hosting
     (lexicon ``venue_host_verbs``, also with a joining و: واحتضنته)."""
     verbs = load_lexicon("venue_host_verbs")
-    return load_lexicon("venue_preps") | verbs | frozenset(_WAW + v for v in verbs)
+    return load_lexicon("venue_preps") | verbs | frozenset(WAW + v for v in verbs)
 
 
 def _facility_at(doc: Doc, i: int) -> Slice | None:
@@ -408,7 +400,7 @@ def _strip_prep(doc: Doc, venue: Slice) -> str:
         and token_norms(doc)[venue.start - 1] in load_lexicon("venue_preps")
     )
     cut = 1 if glued and prep_clitic(doc[venue.start]) else 0
-    if doc[venue.start].text[:1] == "\u0648":  # و
+    if doc[venue.start].text[:1] == WAW:  # و
         cut += 1
     return doc[venue.start : venue.end].text[cut:]
 
