@@ -264,6 +264,32 @@ class _Crf(nn.Module):
         log_z = torch.logsumexp(alpha + self.end[None], dim=1)
         return (log_z - gold).mean()
 
+    def marginals(self, emissions: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
+        """``B × T × tags``: the probability of each tag at each token, over all
+        paths (forward-backward; rows past a sentence's end are meaningless).
+        In float64: with large scores, float32 sums drift from 1."""
+        transitions, start = (x.double() for x in self.scores())
+        emissions, end_scores = emissions.double(), self.end.double()
+        steps = emissions.shape[1]
+        alphas = [start[None] + emissions[:, 0]]
+        for t in range(1, steps):
+            alphas.append(
+                torch.logsumexp(alphas[-1][:, :, None] + transitions[None], dim=1)
+                + emissions[:, t]
+            )
+        end = end_scores[None].expand_as(alphas[0])
+        betas = [end]
+        for t in range(steps - 2, -1, -1):
+            step = torch.logsumexp(
+                transitions[None] + (emissions[:, t + 1] + betas[-1])[:, None, :], dim=2
+            )
+            betas.append(torch.where(mask[:, t + 1, None], step, end))
+        alpha, beta = torch.stack(alphas, 1), torch.stack(betas[::-1], 1)
+        last = (mask.sum(1) - 1).clamp(min=0)
+        final = alpha[torch.arange(alpha.shape[0]), last]
+        log_z = torch.logsumexp(final + end_scores[None], dim=1)
+        return torch.exp(alpha + beta - log_z[:, None, None])
+
     def viterbi(self, emissions: torch.Tensor, mask: torch.Tensor) -> list[list[int]]:
         """The best tag path of every sentence (tag ids, as long as its mask)."""
         transitions, start = self.scores()
@@ -347,6 +373,14 @@ class _Network(nn.Module):
         """The best tag ids of every sentence of the batch."""
         return self.crf.viterbi(self.emissions(batch), batch.mask)
 
+    def decode_marginals(self, batch: _Batch) -> tuple[list[list[int]], torch.Tensor]:
+        """The best tag ids and the tag marginals (``B × T × tags``)."""
+        emissions = self.emissions(batch)
+        return (
+            self.crf.viterbi(emissions, batch.mask),
+            self.crf.marginals(emissions, batch.mask),
+        )
+
 
 @contextmanager
 def _one_thread() -> Iterator[None]:
@@ -385,6 +419,17 @@ class BiLstmTagger:
         Sentences go through the network :data:`TAG_BATCH` at a time, sorted
         by length so a batch pads little.
         """
+        return [tags for tags, _ in self._run(sentences, marginals=False)]
+
+    def tag_marginals(
+        self, sentences: list[list[str]]
+    ) -> list[tuple[list[str], dict[str, list[float]]]]:
+        """IOB2 tags and, per tag, its marginal probability at every token."""
+        return self._run(sentences, marginals=True)
+
+    def _run(
+        self, sentences: list[list[str]], marginals: bool
+    ) -> list[tuple[list[str], dict[str, list[float]]]]:
         strings = self.vectors.strings
         encoded = {
             i: self.tables.encode(words, strings)
@@ -392,15 +437,26 @@ class BiLstmTagger:
             if words
         }
         order = sorted(encoded, key=lambda i: len(encoded[i].keys))
-        tags: list[list[str]] = [[] for _ in sentences]
+        out: list[tuple[list[str], dict[str, list[float]]]] = [
+            ([], {}) for _ in sentences
+        ]
         self.network.eval()
         with _one_thread(), torch.no_grad():
             for first in range(0, len(order), TAG_BATCH):
                 chunk = order[first : first + TAG_BATCH]
                 batch = _make_batch([encoded[i] for i in chunk], self.vectors)
-                for i, path in zip(chunk, self.network.decode(batch)):
-                    tags[i] = [TAGS[tag] for tag in path]
-        return tags
+                if not marginals:
+                    for i, path in zip(chunk, self.network.decode(batch)):
+                        out[i] = ([TAGS[tag] for tag in path], {})
+                    continue
+                paths, probs = self.network.decode_marginals(batch)
+                for row, (i, path) in enumerate(zip(chunk, paths)):
+                    table = probs[row, : len(path)].T.tolist()
+                    out[i] = (
+                        [TAGS[tag] for tag in path],
+                        dict(zip(TAGS, table)),
+                    )
+        return out
 
     def to_disk(self, path: Path) -> None:
         """Write the weights (``model.pt``) and, in ``tables.json``, the symbol

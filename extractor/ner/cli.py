@@ -332,9 +332,12 @@ def train_ner(
         if clusters is not None and bilstm is not None:
             from extractor.ner.vote_train import add_vote
 
+            lexicon = overrides.get("paths.type_lexicon")
+            # the seed that tagged the lexicon is the combiner's fourth tagger
+            seed = Path(str(lexicon)).parent / "model-best" if lexicon else None
             add_vote(
                 output, data_root, clusters.result(), bilstm, work_dir / "vote",
-                limit=limit,
+                seed_dir=seed, limit=limit,
             )  # fmt: skip
         _write_model_card(
             output, parts.split(","), vectors, pretrain_articles, type_lexicon, vote
@@ -389,13 +392,17 @@ def _write_model_card(
         )
     if vote:
         meta["description"] += (
-            " ner_vote: the CNN, a feature CRF and a BiLSTM-CRF vote (2 of 3), then"
-            " names spread through the article (extractor/ner/ensemble.py)."
+            " ner_vote: a logistic regression over what the CNN, a feature CRF, a"
+            " BiLSTM-CRF and the seed CNN found and how sure the CRFs are keeps the"
+            " likely entities (2 of 3 vote without a held-out set), then names spread"
+            " through the article (extractor/ner/ensemble.py, stacking.py)."
         )
         meta["sources"].append(
             {
                 "name": "ner_vote: CRF and BiLSTM-CRF trained on ANERcorp train; word"
-                " clusters from skip-gram vectors over SaudiNewsNet"
+                " clusters from skip-gram vectors over SaudiNewsNet; the combiner"
+                " fitted on ANERcorp train's dev blocks (every 10th block of 20"
+                " sentences), which the taggers it combines did not train on"
             }
         )
     meta_path.write_text(json.dumps(meta, ensure_ascii=False, indent=2), "utf-8")

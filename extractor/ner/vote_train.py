@@ -9,9 +9,13 @@
 2. the BiLSTM-CRF, on ANERcorp train without its dev blocks (best epoch by
    dev F1), in a second process from the moment the CNN's vectors and type
    lexicon exist, while the final CNN trains (:func:`bilstm_in_background`);
-3. the CRF, on all of ANERcorp train, once the CNN is written (:func:`add_vote`);
-4. a ``civic_ner_vote`` pipe named ``ner_vote`` after ``ner``, saved with the
-   pipeline, so ``spacy.load`` gives the voting tagger.
+3. the CRF, on all of ANERcorp train, once the CNN is written (:func:`add_vote`),
+   and a second CRF without the dev blocks, while the BiLSTM still trains;
+4. the combiner (:mod:`extractor.ner.stacking`), fitted on the dev blocks from
+   what the CNN, the held-out CRF, the BiLSTM and the seed CNN (when there is
+   one) say about them (:func:`fit_vote_combiner`);
+5. a ``civic_ner_vote`` pipe named ``ner_vote`` after ``ner``, saved with the
+   pipeline, so ``spacy.load`` gives the combined tagger.
 
 Both taggers read the CNN's corpus type lexicon when the CNN has one, and the
 BiLSTM reads the CNN's floret vectors: the pipeline must have vectors.
@@ -182,13 +186,15 @@ def add_vote(
     bilstm_dir: BackgroundJob | Path,
     work_dir: Path,
     *,
+    seed_dir: Path | None = None,
     limit: int = 0,
 ) -> None:
     """Train the CRF and save ``model_dir`` with the vote added.
 
     ``clusters_path`` is the CRF's word cluster table (:func:`cached_clusters`);
     ``bilstm_dir`` the BiLSTM (:func:`bilstm_in_background`), which must have
-    been trained on this model's vectors.
+    been trained on this model's vectors; ``seed_dir`` the seed CNN (same
+    vectors), the combiner's fourth tagger, if there is one.
     """
     from extractor.ner.bilstm import BiLstmTagger
     from extractor.ner.crf import Featurizer, WordClusters, train_crf
@@ -198,15 +204,51 @@ def add_vote(
         raise ValueError(f"{model_dir}: the vote's BiLSTM needs the CNN's vectors")
     clusters = WordClusters(json.loads(clusters_path.read_text(encoding="utf-8")))
     log.info("crf: training, %d words' clusters", len(clusters.table))
-    crf = train_crf(
-        anercorp_train(data_root, limit),
-        Featurizer(clusters, model_type_lexicon(nlp)),
-        work_dir / "crf",
-    )
+    featurizer = Featurizer(clusters, model_type_lexicon(nlp))
+    sentences = anercorp_train(data_root, limit)
+    crf = train_crf(sentences, featurizer, work_dir / "crf")
+    train, dev = split_dev(sentences)
+    if not dev:  # a tiny smoke corpus: fit the combiner on train
+        train = dev = sentences
+    log.info("crf: training without the %d dev sentences (the combiner's)", len(dev))
+    held_out_crf = train_crf(train, featurizer, work_dir / "crf-held-out")
     if isinstance(bilstm_dir, BackgroundJob):
         bilstm_dir = bilstm_dir.result()
     vote = nlp.add_pipe("civic_ner_vote", name=VOTE_PIPE, after="ner")
     vote.crf = crf
     vote.bilstm = BiLstmTagger.from_disk(bilstm_dir, nlp.vocab.vectors)
+    if seed_dir is not None:
+        from extractor.ner.seed_cnn import SeedCnn
+
+        vote.seed = SeedCnn.from_pipeline(seed_dir, nlp.vocab)
+    vote.combiner = fit_vote_combiner(nlp, vote, held_out_crf, dev)
     nlp.to_disk(model_dir)
     log.info("vote added to %s", model_dir)
+
+
+def fit_vote_combiner(
+    nlp: Language, vote: object, crf: object, dev: list[Sentence]
+) -> object | None:
+    """The combiner fitted on ``dev`` (:func:`extractor.ner.stacking.fit_combiner`),
+    the CNN's entities read with the vote disabled and ``crf`` standing in
+    for the vote's own; ``None`` (a plain vote) when ``dev`` gives too little."""
+    from spacy.tokens import Doc
+
+    from extractor.ner.evaluate import tag_entities
+    from extractor.ner.stacking import fit_combiner
+
+    rows = [sent.words for sent in dev]
+    with nlp.select_pipes(disable=[VOTE_PIPE]):
+        docs = nlp.pipe(Doc(nlp.vocab, words=words) for words in rows)
+        cnn = [[{(e.start, e.end, e.label_) for e in doc.ents}] for doc in docs]
+    evidence = vote.evidence(rows, cnn, crf=crf)
+    gold: list[set] = [set() for _ in dev]
+    for row, a, b, label in tag_entities([sent.tags for sent in dev]):
+        gold[row].add((a, b, label))
+    systems, marginal_systems = vote.system_names()
+    combiner = fit_combiner(evidence, gold, systems, marginal_systems)
+    if combiner is None:
+        log.info("combiner: too little held-out evidence, the plain vote is kept")
+    else:
+        log.info("combiner: %s over %s", combiner.report, systems)
+    return combiner

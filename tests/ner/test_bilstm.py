@@ -93,6 +93,39 @@ def test_crf_likelihood_and_viterbi_match_brute_force() -> None:
         assert repair_bio(best_tags) == best_tags
 
 
+@torch.no_grad()
+def test_crf_marginals_match_brute_force() -> None:
+    """A tag's marginal at a token is the share of all paths' probability
+    through it (enumerated), also in a padded batch row, and sums to 1."""
+    torch.manual_seed(1)
+    tags = ["O", "B-X", "I-X", "B-Y"]
+    crf = _Crf(tags)
+    for param in (crf.transitions, crf.start, crf.end):
+        param.normal_()
+    emissions = torch.randn(2, 4, 4)
+    mask = torch.tensor([[1, 1, 1, 1], [1, 1, 1, 0]], dtype=torch.bool)
+    marginals = crf.marginals(emissions, mask)
+    transitions, start = crf.scores()
+    for b in range(2):
+        length = int(mask[b].sum())
+        expected = torch.zeros(length, 4, dtype=torch.float64)
+        total = 0.0
+        for path in itertools.product(range(4), repeat=length):
+            score = start[path[0]] + emissions[b, 0, path[0]] + crf.end[path[-1]]
+            for t in range(1, length):
+                score = score + transitions[path[t - 1], path[t]]
+                score = score + emissions[b, t, path[t]]
+            weight = float(torch.exp(score.double()))
+            total += weight
+            for t, tag in enumerate(path):
+                expected[t, tag] += weight
+        expected /= total
+        got = marginals[b, :length].double()
+        assert torch.allclose(got, expected, atol=1e-5)
+        assert torch.allclose(got.sum(1), torch.ones(length, dtype=torch.float64))
+        assert float(got[0, 2]) < 1e-6  # no sentence starts inside an entity
+
+
 def test_output_is_valid_bio_even_with_wild_weights() -> None:
     """Random large emissions and transitions cannot break BIO: the constraints
     are in the CRF, not learned."""
@@ -108,6 +141,14 @@ def test_output_is_valid_bio_even_with_wild_weights() -> None:
     assert all(_is_valid_bio(tags) for tags in tagged)
     assert any(tag.startswith("I-") for tags in tagged for tag in tags)
     assert tagger.tag([]) == []
+    with_marginals = tagger.tag_marginals(ODD_INPUTS)
+    assert [tags for tags, _ in with_marginals] == tagged
+    for words, (_, marginals) in zip(ODD_INPUTS, with_marginals):
+        assert sorted(marginals) == (sorted(TAGS) if words else [])
+        for t in range(len(words)):
+            assert sum(column[t] for column in marginals.values()) == pytest.approx(
+                1, abs=1e-4
+            )
 
 
 @pytest.fixture(scope="module")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from extractor.ner.corpus import Sentence
 from extractor.ner.crf import CrfTagger, Featurizer, WordClusters, shape, train_crf
 
@@ -44,4 +46,11 @@ def test_trains_saves_and_loads(tmp_path: Path) -> None:
     assert tags[1] == [] and tags[2] == ["O"]
     loaded = CrfTagger.from_disk(tmp_path / "crf")
     assert loaded.tag(unseen) == tags
+    with_marginals = loaded.tag_marginals(unseen)
+    assert [row for row, _ in with_marginals] == tags
+    marginals = with_marginals[0][1]
+    for t, tag in enumerate(tags[0]):  # the best path's tags are the likeliest here
+        assert sum(column[t] for column in marginals.values()) == pytest.approx(1)
+        assert max(marginals, key=lambda label: marginals[label][t]) == tag
+    assert with_marginals[1] == ([], {})
     assert loaded.featurizer.clusters.table == {"الرياض": 1, "جدة": 1}

@@ -167,6 +167,10 @@ def test_train_ner_with_the_vote(tmp_path: Path) -> None:
     assert "الرياض" in vote.crf.featurizer.clusters.table  # learnt from the dump
     losses = [epoch["loss"] for epoch in vote.bilstm.history]
     assert len(losses) == 3 and losses[-1] < losses[0]
+    # no seed without a type lexicon: the combiner reads the three taggers
+    assert vote.seed is None
+    assert vote.combiner is not None
+    assert vote.combiner.systems == ["cnn", "crf", "bilstm"]
     meta = json.loads((out / "meta.json").read_text(encoding="utf-8"))
     assert "ner_vote" in meta["description"]
     doc = nlp("قال الدكتور خالد الحربي مدير وزارة الصحة في جدة إن المؤتمر ناجح .")
