@@ -17,7 +17,8 @@ where the same words stand untagged in the same sentence or the
 that person. Only names the vote found spread; MISC does not (its names are
 too often common words).
 
-Measured and ablated in ``benchmarks/ner_ensemble`` and the model card.
+Measured and ablated in ``benchmarks/ner_ensemble``, ``benchmarks/ner_stacking``
+and the model card.
 """
 
 from __future__ import annotations
