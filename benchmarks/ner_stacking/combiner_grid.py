@@ -43,7 +43,7 @@ def evidence(nlp, vote, sentences, crf=None):
     rows = [s.words for s in sentences]
     with nlp.select_pipes(disable=["ner_vote"]):
         docs = nlp.pipe(Doc(nlp.vocab, words=words) for words in rows)
-        cnn = [[{(e.start, e.end, e.label_) for e in doc.ents}] for doc in docs]
+        cnn = [{(e.start, e.end, e.label_) for e in doc.ents} for doc in docs]
     gold = [set() for _ in sentences]
     for row, a, b, label in tag_entities([s.tags for s in sentences]):
         gold[row].add((a, b, label))

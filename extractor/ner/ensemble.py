@@ -139,57 +139,71 @@ class NerVote:
                 for doc, spans in zip(batch, ranges)
                 for a, b in spans
             ]
-            if self.combiner is not None:
-                evidence = self.evidence(
-                    rows,
-                    [
-                        _sentence_entities(doc, spans)
-                        for doc, spans in zip(batch, ranges)
-                    ],
-                )
-            else:
-                crf_rows = self.crf.tag(rows)
-                bilstm_rows = self.bilstm.tag(rows)
-            k = 0
-            for doc, spans in zip(batch, ranges):
-                n = len(spans)
-                if self.combiner is not None:
-                    found = {
-                        (a + start, b + start, label)
-                        for (start, _), sentence in zip(spans, evidence[k : k + n])
-                        for a, b, label in self.combiner(sentence)
-                    }
-                else:
-                    systems = [
-                        {(e.start, e.end, e.label_) for e in doc.ents},
-                        _doc_entities(crf_rows[k : k + n], spans),
-                        _doc_entities(bilstm_rows[k : k + n], spans),
-                    ]
-                    found = vote(systems, self.needed)
-                k += n
+            combine = self._combined if self.combiner is not None else self._voted
+            for doc, spans, found in zip(batch, ranges, combine(batch, ranges, rows)):
                 words = [t.text for t in doc]
                 found = spread_names(words, spans, found, self.context_sentences)
                 ents = [Span(doc, a, b, label=label) for a, b, label in sorted(found)]
                 doc.set_ents(ents, default="outside")
                 yield doc
 
+    def _combined(
+        self,
+        batch: list[Doc],
+        ranges: list[list[tuple[int, int]]],
+        rows: list[list[str]],
+    ) -> Iterator[set[Entity]]:
+        """Each Doc's entities as the combiner keeps them, sentence by sentence."""
+        cnn = [
+            ents
+            for doc, spans in zip(batch, ranges)
+            for ents in _sentence_entities(doc, spans)
+        ]
+        evidence = iter(self.evidence(rows, cnn))
+        for spans in ranges:
+            yield {
+                (start + a, start + b, label)
+                for start, _ in spans
+                for a, b, label in self.combiner(next(evidence))
+            }
+
+    def _voted(
+        self,
+        batch: list[Doc],
+        ranges: list[list[tuple[int, int]]],
+        rows: list[list[str]],
+    ) -> Iterator[set[Entity]]:
+        """Each Doc's entities two of the CNN, the CRF and the BiLSTM agree on."""
+        crf_rows = self.crf.tag(rows)
+        bilstm_rows = self.bilstm.tag(rows)
+        k = 0
+        for doc, spans in zip(batch, ranges):
+            n = len(spans)
+            systems = [
+                {(e.start, e.end, e.label_) for e in doc.ents},
+                _doc_entities(crf_rows[k : k + n], spans),
+                _doc_entities(bilstm_rows[k : k + n], spans),
+            ]
+            k += n
+            yield vote(systems, self.needed)
+
     def evidence(
         self,
         rows: list[list[str]],
-        cnn: list[list[set[Entity]]],
+        cnn: list[set[Entity]],
         crf: object | None = None,
     ) -> list[Evidence]:
         """What the taggers say about each sentence of ``rows``, for the combiner.
 
-        ``cnn`` holds the CNN's entities of each Doc's sentences (in sentence
-        token indices); ``crf`` stands in for the vote's own CRF (training fits
-        the combiner with a CRF that never saw the held-out sentences).
+        ``cnn`` holds the CNN's entities of each sentence (in sentence token
+        indices); ``crf`` stands in for the vote's own CRF (training fits the
+        combiner with a CRF that never saw the held-out sentences).
         """
         crf_out = (crf or self.crf).tag_marginals(rows)
         bilstm_out = self.bilstm.tag_marginals(rows)
         seed_out = self.seed.tag(rows) if self.seed is not None else None
         out = []
-        for i, (words, cnn_ents) in enumerate(zip(rows, (e for d in cnn for e in d))):
+        for i, (words, cnn_ents) in enumerate(zip(rows, cnn)):
             crf_tags, crf_marginals = crf_out[i]
             bilstm_tags, bilstm_marginals = bilstm_out[i]
             systems = [

@@ -240,7 +240,7 @@ def fit_vote_combiner(
     rows = [sent.words for sent in dev]
     with nlp.select_pipes(disable=[VOTE_PIPE]):
         docs = nlp.pipe(Doc(nlp.vocab, words=words) for words in rows)
-        cnn = [[{(e.start, e.end, e.label_) for e in doc.ents}] for doc in docs]
+        cnn = [{(e.start, e.end, e.label_) for e in doc.ents} for doc in docs]
     evidence = vote.evidence(rows, cnn, crf=crf)
     gold: list[set] = [set() for _ in dev]
     for row, a, b, label in tag_entities([sent.tags for sent in dev]):
