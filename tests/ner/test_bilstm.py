@@ -61,27 +61,40 @@ def _is_valid_bio(tags: list[str]) -> bool:
     return all(tag in TAGS for tag in tags) and repair_bio(tags) == tags
 
 
+TOY_TAGS = ["O", "B-X", "I-X", "B-Y"]
+
+
+def _toy_crf(seed: int) -> tuple[_Crf, torch.Tensor]:
+    """A CRF over :data:`TOY_TAGS` with random scores, and random emissions
+    for a batch of two 4-token rows."""
+    torch.manual_seed(seed)
+    crf = _Crf(TOY_TAGS)
+    for param in (crf.transitions, crf.start, crf.end):
+        param.normal_()
+    return crf, torch.randn(2, 4, 4)
+
+
+def _all_paths(crf: _Crf, emissions: torch.Tensor, length: int) -> dict:
+    """Every tag path of one row's first ``length`` tokens -> its score."""
+    transitions, start = crf.scores()
+    scores = {}
+    for path in itertools.product(range(len(TOY_TAGS)), repeat=length):
+        score = start[path[0]] + emissions[0, path[0]] + crf.end[path[-1]]
+        for t in range(1, length):
+            score = score + transitions[path[t - 1], path[t]] + emissions[t, path[t]]
+        scores[path] = score
+    return scores
+
+
 @torch.no_grad()
 def test_crf_likelihood_and_viterbi_match_brute_force() -> None:
     """The NLL of a path is log Z minus its score, over all paths enumerated,
     and Viterbi finds the best one, also in a padded batch row."""
-    torch.manual_seed(0)
-    tags = ["O", "B-X", "I-X", "B-Y"]
-    crf = _Crf(tags)
-    for param in (crf.transitions, crf.start, crf.end):
-        param.normal_()
-    emissions = torch.randn(2, 4, 4)
+    crf, emissions = _toy_crf(0)
     mask = torch.tensor([[1, 1, 1, 1], [1, 1, 0, 0]], dtype=torch.bool)
-    transitions, start = crf.scores()
     for b in range(2):
         length = int(mask[b].sum())
-        scores = {}
-        for path in itertools.product(range(4), repeat=length):
-            score = start[path[0]] + emissions[b, 0, path[0]] + crf.end[path[-1]]
-            for t in range(1, length):
-                score = score + transitions[path[t - 1], path[t]]
-                score = score + emissions[b, t, path[t]]
-            scores[path] = score
+        scores = _all_paths(crf, emissions[b], length)
         log_z = torch.logsumexp(torch.stack(list(scores.values())), 0)
         best = max(scores, key=lambda path: float(scores[path]))
         gold = torch.zeros(1, 4, dtype=torch.long)
@@ -89,7 +102,7 @@ def test_crf_likelihood_and_viterbi_match_brute_force() -> None:
         nll = crf.nll(emissions[b : b + 1], gold, mask[b : b + 1])
         assert float(nll) == pytest.approx(float(log_z - scores[best]), abs=1e-4)
         assert crf.viterbi(emissions[b : b + 1], mask[b : b + 1]) == [list(best)]
-        best_tags = [tags[i] for i in best]
+        best_tags = [TOY_TAGS[i] for i in best]
         assert repair_bio(best_tags) == best_tags
 
 
@@ -97,29 +110,16 @@ def test_crf_likelihood_and_viterbi_match_brute_force() -> None:
 def test_crf_marginals_match_brute_force() -> None:
     """A tag's marginal at a token is the share of all paths' probability
     through it (enumerated), also in a padded batch row, and sums to 1."""
-    torch.manual_seed(1)
-    tags = ["O", "B-X", "I-X", "B-Y"]
-    crf = _Crf(tags)
-    for param in (crf.transitions, crf.start, crf.end):
-        param.normal_()
-    emissions = torch.randn(2, 4, 4)
+    crf, emissions = _toy_crf(1)
     mask = torch.tensor([[1, 1, 1, 1], [1, 1, 1, 0]], dtype=torch.bool)
     marginals = crf.marginals(emissions, mask)
-    transitions, start = crf.scores()
     for b in range(2):
         length = int(mask[b].sum())
         expected = torch.zeros(length, 4, dtype=torch.float64)
-        total = 0.0
-        for path in itertools.product(range(4), repeat=length):
-            score = start[path[0]] + emissions[b, 0, path[0]] + crf.end[path[-1]]
-            for t in range(1, length):
-                score = score + transitions[path[t - 1], path[t]]
-                score = score + emissions[b, t, path[t]]
-            weight = float(torch.exp(score.double()))
-            total += weight
+        for path, score in _all_paths(crf, emissions[b], length).items():
             for t, tag in enumerate(path):
-                expected[t, tag] += weight
-        expected /= total
+                expected[t, tag] += float(torch.exp(score.double()))
+        expected /= expected[0].sum()  # every path passes token 0 once
         got = marginals[b, :length].double()
         assert torch.allclose(got, expected, atol=1e-5)
         assert torch.allclose(got.sum(1), torch.ones(length, dtype=torch.float64))
