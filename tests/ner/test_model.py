@@ -193,3 +193,34 @@ def test_eval_ner_scores_a_conll_file_with_and_without_the_vote(tmp_path) -> Non
     for table in scores.values():
         assert table["ALL"]["n"] == sum(len(ents) for _, ents in SENTENCES)
         assert table["ALL"]["r"] >= 0.8  # the held sentences are easy
+
+
+@pytest.mark.skipif(
+    not ANER_TEST.is_file(), reason=f"{ANER_TEST} is absent (../shared)"
+)
+def test_without_a_combiner_the_vote_keeps_what_two_of_three_found() -> None:
+    """A model trained without held-out sentences has no combiner: ``ner_vote``
+    then keeps the entities two of the CNN, the CRF and the BiLSTM agree on
+    (checked on ANERcorp test sentences, where the three often disagree)."""
+    from extractor.ner.corpus import read_conll
+    from extractor.ner.ensemble import spread_names, vote
+    from extractor.ner.evaluate import tag_entities
+
+    nlp = spacy.load(MODEL)
+    pipe = nlp.get_pipe("ner_vote")
+    pipe.combiner = pipe.seed = None
+    disagreements = 0
+    for sent in list(read_conll(ANER_TEST))[:60]:
+        words = sent.words
+        with nlp.select_pipes(disable=["ner_vote"]):
+            cnn = nlp(Doc(nlp.vocab, words=words)).ents
+        systems = [{(e.start, e.end, e.label_) for e in cnn}] + [
+            {(a, b, label) for _, a, b, label in tag_entities([tags])}
+            for tags in (pipe.crf.tag([words])[0], pipe.bilstm.tag([words])[0])
+        ]
+        agreed = vote(systems)
+        disagreements += len(set().union(*systems)) > len(agreed)
+        expected = spread_names(words, [(0, len(words))], agreed, window=20)
+        doc = nlp(Doc(nlp.vocab, words=words))
+        assert {(e.start, e.end, e.label_) for e in doc.ents} == expected
+    assert disagreements >= 5  # the check reads sentences where the vote decides
