@@ -34,8 +34,8 @@ _DIGITS = str.maketrans(
     "01234567890123456789",
 )
 _TATWEEL = "\u0640"  # ـ
-WAW, _FEH = "\u0648", "\u0641"  # و ف
-BEH, _LAM, _KAF = "\u0628", "\u0644", "\u0643"  # ب ل ك
+WAW, FEH = "\u0648", "\u0641"  # و ف
+BEH, LAM, _KAF = "\u0628", "\u0644", "\u0643"  # ب ل ك
 AL = "\u0627\u0644"  # ال, the article (after alef folding)
 _LL = "\u0644\u0644"  # لل = ل + ال with the alef dropped
 _ALEF = "\u0627"  # ا
@@ -76,13 +76,13 @@ def strip_clitics(norm: str) -> list[str]:
     """
     forms = [norm]
     word = norm
-    if len(word) > MIN_STEM + 1 and word[0] in (WAW, _FEH):
+    if len(word) > MIN_STEM + 1 and word[0] in (WAW, FEH):
         word = word[1:]
         forms.append(word)
     if len(word) > MIN_STEM + 2 and word.startswith(_LL):
         word = AL + word[2:]
         forms.append(word)
-    elif len(word) > MIN_STEM + 1 and word[0] in (BEH, _LAM, _KAF):
+    elif len(word) > MIN_STEM + 1 and word[0] in (BEH, LAM, _KAF):
         word = word[1:]
         forms.append(word)
     if len(word) > MIN_STEM + 2 and word.startswith(AL):

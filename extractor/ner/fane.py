@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+from extractor.arabic.normalize import AL, LAM
 from extractor.ner.corpus import Sentence, read_conll, repair_bio
 
 _PER = "Politician Athlete Businessperson Artist Scientist Engineer Lawyer Police"
@@ -38,7 +39,6 @@ ENCLITICS = frozenset(
     {_H, _H + _A, _H + _M, _H + _M + _A, _H + _N, _K + _M, _K + _M + _A, _N + _A, _Y}
     | {_N + _Y}
 )
-_ALEF, _LAM = "\u0627", "\u0644"  # the article al- starts with alef + lam
 _TEH_MARBUTA, _TEH = "\u0629", "\u062a"  # ta marbuta becomes ta before a suffix
 
 
@@ -48,7 +48,7 @@ def _is_arabic(word: str) -> bool:
 
 def _attach_proclitic(clitic: str, word: str) -> str:
     # li + al- drops the alef: lil- (as in the surface text).
-    if clitic == _LAM and word.startswith(_ALEF + _LAM):
+    if clitic == LAM and word.startswith(AL):
         return clitic + word[1:]
     return clitic + word
 

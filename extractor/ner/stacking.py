@@ -33,12 +33,12 @@ from dataclasses import dataclass, field
 
 import numpy
 
-from extractor.arabic.normalize import AL
+from extractor.arabic.normalize import AL, BEH, FEH, LAM, WAW
 
 Entity = tuple[int, int, str]  # start, end (token indices in the sentence), label
 Marginals = dict[str, list[float]]  # tag (B-PER, I-PER, O, ...) -> one per token
 TYPES = ("PER", "LOC", "ORG", "MISC")
-_CLITIC_LETTERS = "وبلف"
+_CLITIC_LETTERS = WAW + BEH + LAM + FEH  # a proclitic may open the word
 # what the cross-validation chooses from
 C_GRID = (0.1, 0.3, 1.0, 3.0)
 THRESHOLDS = tuple(round(0.2 + 0.05 * i, 2) for i in range(9))  # 0.2 .. 0.6
@@ -170,12 +170,45 @@ class Combiner:
         return cls(**data)
 
 
-def _f1(gold: Sequence[set], predicted: Sequence[set]) -> float:
-    found = sum(len(g & p) for g, p in zip(gold, predicted))
-    n_pred, n_gold = sum(map(len, predicted)), sum(map(len, gold))
-    if not found:
-        return 0.0
-    return 2 * found / (n_pred + n_gold)
+def candidate_table(
+    evidence: Sequence[Evidence],
+) -> tuple[numpy.ndarray, list[tuple[int, Entity]]]:
+    """Every sentence's candidates as one feature matrix, and where each row
+    comes from: ``(sentence index, entity)``."""
+    rows, where = [], []
+    for k, sentence in enumerate(evidence):
+        for entity in sentence.candidates():
+            rows.append(candidate_features(sentence, entity))
+            where.append((k, entity))
+    return numpy.array(rows), where
+
+
+def select_each(
+    where: Sequence[tuple[int, Entity]],
+    probabilities: Sequence[float],
+    threshold: float,
+    n_sentences: int,
+) -> list[set[Entity]]:
+    """:func:`select` in every sentence of a :func:`candidate_table`."""
+    by_sentence: dict[int, tuple[list, list]] = {}
+    for (k, entity), p in zip(where, probabilities):
+        candidates, probs = by_sentence.setdefault(k, ([], []))
+        candidates.append(entity)
+        probs.append(p)
+    out: list[set[Entity]] = [set() for _ in range(n_sentences)]
+    for k, (candidates, probs) in by_sentence.items():
+        out[k] = select(candidates, probs, threshold)
+    return out
+
+
+def entity_f1(gold: Sequence[set[Entity]], predicted: Sequence[set[Entity]]) -> float:
+    """Micro F1 of per-sentence entity sets (exact span and type)."""
+    from extractor.ner.evaluate import count_matches
+
+    def rows(sets: Sequence[set[Entity]]) -> set:
+        return {(k, *entity) for k, entities in enumerate(sets) for entity in entities}
+
+    return count_matches(rows(gold), rows(predicted)).prf()[2]
 
 
 def fit_combiner(
@@ -193,29 +226,11 @@ def fit_combiner(
     from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import GroupKFold
 
-    rows, labels, where = [], [], []
-    for k, (sentence, entities) in enumerate(zip(evidence, gold)):
-        for entity in sentence.candidates():
-            rows.append(candidate_features(sentence, entity))
-            labels.append(entity in entities)
-            where.append((k, entity))
-    y = numpy.array(labels)
-    sentences_with_candidates = len({k for k, _ in where})
-    if len(set(labels)) < 2 or sentences_with_candidates < FOLDS:
-        return None
-    x = numpy.array(rows)
+    x, where = candidate_table(evidence)
+    y = numpy.array([entity in gold[k] for k, entity in where])
     groups = [k for k, _ in where]
-
-    def predicted(probabilities: numpy.ndarray, threshold: float) -> list[set]:
-        by_sentence: dict[int, tuple[list, list]] = {}
-        for (k, entity), p in zip(where, probabilities):
-            cands, probs = by_sentence.setdefault(k, ([], []))
-            cands.append(entity)
-            probs.append(p)
-        out: list[set] = [set() for _ in gold]
-        for k, (cands, probs) in by_sentence.items():
-            out[k] = select(cands, probs, threshold)
-        return out
+    if len(set(y.tolist())) < 2 or len(set(groups)) < FOLDS:
+        return None
 
     scores: dict[tuple[float, float], float] = {}
     for c in C_GRID:
@@ -227,7 +242,8 @@ def fit_combiner(
             model = LogisticRegression(C=c, max_iter=5000).fit(x[train], y[train])
             held_out[test] = model.predict_proba(x[test])[:, 1]
         for threshold in THRESHOLDS:
-            scores[(c, threshold)] = _f1(gold, predicted(held_out, threshold))
+            chosen = select_each(where, held_out, threshold, len(gold))
+            scores[(c, threshold)] = entity_f1(gold, chosen)
     (c, threshold), best = max(scores.items(), key=lambda item: item[1])
     model = LogisticRegression(C=c, max_iter=5000).fit(x, y)
     return Combiner(

@@ -226,25 +226,35 @@ def add_vote(
     log.info("vote added to %s", model_dir)
 
 
-def fit_vote_combiner(
-    nlp: Language, vote: object, crf: object, dev: list[Sentence]
-) -> object | None:
-    """The combiner fitted on ``dev`` (:func:`extractor.ner.stacking.fit_combiner`),
-    the CNN's entities read with the vote disabled and ``crf`` standing in
-    for the vote's own; ``None`` (a plain vote) when ``dev`` gives too little."""
+def held_out_evidence(
+    nlp: Language, vote: object, sentences: list[Sentence], crf: object | None = None
+) -> tuple[list, list[set]]:
+    """What the vote's taggers say about ``sentences`` (the CNN read with the
+    vote disabled, ``crf`` standing in for the vote's own), and their gold
+    entities: the combiner's training or test material."""
     from spacy.tokens import Doc
 
     from extractor.ner.evaluate import tag_entities
-    from extractor.ner.stacking import fit_combiner
 
-    rows = [sent.words for sent in dev]
+    rows = [sent.words for sent in sentences]
     with nlp.select_pipes(disable=[VOTE_PIPE]):
         docs = nlp.pipe(Doc(nlp.vocab, words=words) for words in rows)
         cnn = [{(e.start, e.end, e.label_) for e in doc.ents} for doc in docs]
-    evidence = vote.evidence(rows, cnn, crf=crf)
-    gold: list[set] = [set() for _ in dev]
-    for row, a, b, label in tag_entities([sent.tags for sent in dev]):
+    gold: list[set] = [set() for _ in sentences]
+    for row, a, b, label in tag_entities([sent.tags for sent in sentences]):
         gold[row].add((a, b, label))
+    return vote.evidence(rows, cnn, crf=crf), gold
+
+
+def fit_vote_combiner(
+    nlp: Language, vote: object, crf: object, dev: list[Sentence]
+) -> object | None:
+    """The combiner fitted on ``dev`` (:func:`extractor.ner.stacking.fit_combiner`)
+    with ``crf``, which never saw ``dev``, standing in for the vote's own CRF;
+    ``None`` (a plain vote) when ``dev`` gives too little."""
+    from extractor.ner.stacking import fit_combiner
+
+    evidence, gold = held_out_evidence(nlp, vote, dev, crf)
     systems, marginal_systems = vote.system_names()
     combiner = fit_combiner(evidence, gold, systems, marginal_systems)
     if combiner is None:

@@ -13,7 +13,7 @@ from functools import cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extractor.arabic.normalize import AL, WAW
+from extractor.arabic.normalize import AL, LAM, WAW
 from extractor.pipeline.events import event_noun_at
 from extractor.pipeline.facts import candidates, ensure_extensions
 from extractor.pipeline.lexicons import (
@@ -62,7 +62,6 @@ from extractor.pipeline.roles import (
 )
 
 MAX_LIST = 8  # mentions read after one cue
-_LAM = "\u0644"  # ل
 
 
 @Language.component("civic_attendees")
@@ -130,7 +129,7 @@ def _speaker_after(doc: Doc, k: int) -> None:
     (or a list opener) or, under NER, to a name the NER sees from that word or
     the one after it on.
     """
-    if k >= len(doc) or prep_clitic(doc[k]) != _LAM:
+    if k >= len(doc) or prep_clitic(doc[k]) != LAM:
         return
     if _glued_title(doc, k):
         _read_items(doc, k + 1, listed=True)
@@ -426,11 +425,11 @@ def _glued_title_words() -> frozenset[str]:
 
 def _lam_bare(doc: Doc, i: int) -> str | None:
     """The word without its glued ل (للأمير -> الأمير), or None without one."""
-    if prep_clitic(doc[i]) != _LAM:
+    if prep_clitic(doc[i]) != LAM:
         return None
     bare = token_norms(doc)[i]
     bare = bare[2:] if bare[:1] == WAW else bare[1:]
-    if bare[:1] == _LAM:  # للأمير = ل + الأمير
+    if bare[:1] == LAM:  # للأمير = ل + الأمير
         bare = "\u0627" + bare
     return bare
 
@@ -601,7 +600,7 @@ def _read_winner(doc: Doc, k: int, bare_owner: bool = False) -> tuple[int, bool]
             not ner_ran(doc) and _opens_person(doc, j)
         ):
             continue
-        glued = prep_clitic(doc[j]) == _LAM
+        glued = prep_clitic(doc[j]) == LAM
         if prep_clitic(doc[j]) and not glued:
             return j, False  # كـ + a name: a comparison, not the holder
         person = person_at(doc, j)
@@ -619,7 +618,7 @@ def _lam_indefinite(doc: Doc, j: int) -> bool:
     """Token ``j`` is ل glued to an indefinite word, which may begin a name
     (``لمساعد``); a definite one (``للمسابقة``) is no name."""
     return (
-        prep_clitic(doc[j]) == _LAM
+        prep_clitic(doc[j]) == LAM
         and is_word(doc[j])
         and not is_blocked(doc, j)
         and (_lam_bare(doc, j) or "")[:2] != AL

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 from extractor.arabic.normalize import (
     AL,
     BEH,
+    FEH,
     WAW,
     normalize,
     strip_clitics,
@@ -28,7 +29,6 @@ from extractor.pipeline.resources import (
     token_norms,
 )
 
-_FEH = "\u0641"  # ف
 _LL = "\u0644\u0644"  # لل
 _PREPS = (BEH, "\u0644", "\u0643")  # ب ل ك
 # ” opens a quote too where it follows a space: Arabic text often writes ” الوطن ”
@@ -127,7 +127,7 @@ def is_definite(token: Token) -> bool:
 def _definite_text(text: str) -> bool:
     # presentation forms unfolded (اﻷهلية is الأهلية), tatweel dropped
     word = dediac_ar(normalize_unicode(text)).replace("\u0640", "")
-    if word[:1] in (WAW, _FEH) and len(word) > 4:
+    if word[:1] in (WAW, FEH) and len(word) > 4:
         word = word[1:]
     if word.startswith(_LL) and len(word) > 3:
         return True
